@@ -1,0 +1,3 @@
+from lapkin_audit.cli import main
+
+main()

@@ -1,0 +1,249 @@
+"""From raw material to a report: captions, typed views, sections, period, unit, signatures.
+
+Both readers fill ``paragraphs``, ``tables`` and ``blocks``; everything here works on those
+alone, so a DOCX and the PDF printed from it give the same interpretation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lapkin_audit.model import (
+    Location,
+    OrgUnit,
+    Paragraph,
+    Period,
+    PeriodMention,
+    Report,
+    Section,
+    Signature,
+    TableView,
+)
+from lapkin_audit.parse.dates import find_periods, parse_date, quarter_end, quarter_start
+from lapkin_audit.parse.tables import table_views
+
+CAPTION = re.compile(r"^\s*tabel\s+\d+(\.\d+)*\.?", re.IGNORECASE)
+CHAPTER = re.compile(r"^\s*bab\s+([ivx]+|\d+)\b\.?\s*(?P<title>.*)$", re.IGNORECASE)
+NUMBERED_HEADING = re.compile(r"^\s*(?P<number>\d+(\.\d+)+)\.?\s+(?P<title>\S.{2,120})$")
+NIP = re.compile(r"\bNIP\.?\s*:?\s*(?P<nip>[\d][\d .]{7,30}\d)", re.IGNORECASE)
+PLACE_DATE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(?P<date>.+\d{4})\s*$")
+UNIT_NAME = re.compile(
+    r"\b(?P<kind>Kecamatan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian)\s+"
+    r"(?P<name>[A-Z][\w]*(?:\s+(?:dan\s+)?[A-Z][\w]*){0,6})"
+)
+REGION = re.compile(r"\b(?P<kind>Kabupaten|Kota|Provinsi)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+# How much a mention counts when deciding the report's period: the content outweighs a cover.
+MENTION_WEIGHT = {"range": 3, "caption": 2, "title": 1, "body": 1, "cover": 1, "signature": 0}
+
+
+def assemble(report: Report) -> Report:
+    _attach_captions(report)
+    report.sections = _sections(report.paragraphs)
+    report.period = _period(report)
+    report.views = _views(report)
+    report.signatures = _signatures(report.paragraphs)
+    report.unit = _unit(report)
+    return report
+
+
+# -- captions and views ------------------------------------------------------------------------
+
+
+def _attach_captions(report: Report) -> None:
+    """A table's caption is the 'Tabel N' paragraph just before it, with its title line."""
+    for position, block in enumerate(report.blocks):
+        if block.kind != "table":
+            continue
+        before: list[Paragraph] = []
+        for previous in reversed(report.blocks[max(0, position - 3):position]):
+            if previous.kind != "paragraph":
+                break
+            before.insert(0, report.paragraphs[previous.index])
+        for i, paragraph in enumerate(before):
+            if CAPTION.match(paragraph.text):
+                table = report.tables[block.index]
+                table.caption = " ".join(p.text for p in before[i:])[:200]
+                table.caption_paragraph = paragraph.index
+                break
+
+
+def _views(report: Report) -> list[TableView]:
+    views: list[TableView] = []
+    previous_table_views: list[TableView] = []
+    for position, block in enumerate(report.blocks):
+        if block.kind != "table":
+            previous_table_views = [] if _is_narrative(report, block.index) else previous_table_views
+            continue
+        table = report.tables[block.index]
+        inherited = None
+        if previous_table_views and report.tables[previous_table_views[-1].table].n_cols == table.n_cols:
+            inherited = previous_table_views[-1].columns
+        current = table_views(table, report.period.year, inherited)
+        if current and previous_table_views and _continues_view(previous_table_views[-1], current[0]):
+            previous_table_views[-1].rows.extend(current[0].rows)
+            current = current[1:]
+        views.extend(current)
+        previous_table_views = current or previous_table_views
+    return views
+
+
+def _is_narrative(report: Report, paragraph_index: int) -> bool:
+    """Any paragraph between two tables separates them, except a lone page number."""
+    return not re.fullmatch(r"\s*-?\s*\d{1,3}\s*-?\s*", report.paragraphs[paragraph_index].text)
+
+
+def _continues_view(previous: TableView, current: TableView) -> bool:
+    same_roles = {c.role for c in previous.columns} == {c.role for c in current.columns}
+    return previous.kind is current.kind and same_roles and current.caption is None
+
+
+# -- sections ----------------------------------------------------------------------------------
+
+
+def _sections(paragraphs: list[Paragraph]) -> list[Section]:
+    sections: list[Section] = []
+    for p in paragraphs:
+        first_line = p.text.splitlines()[0].strip()
+        chapter = CHAPTER.match(first_line)
+        if chapter and (p.heading_level or p.bold or first_line.isupper()):
+            title = chapter.group("title").strip() or _next_title(paragraphs, p.index)
+            sections.append(Section(number=first_line.split()[1].rstrip("."), title=title,
+                                    level=1, loc=p.loc))
+            continue
+        heading = NUMBERED_HEADING.match(first_line)
+        if heading and not CAPTION.match(first_line) and _looks_like_heading(p, heading.group("title")):
+            number = heading.group("number")
+            sections.append(Section(number=number, title=heading.group("title").strip(),
+                                    level=number.count(".") + 1, loc=p.loc))
+    return sections
+
+
+def _next_title(paragraphs: list[Paragraph], index: int) -> str:
+    return paragraphs[index + 1].text.strip() if index + 1 < len(paragraphs) else ""
+
+
+def _looks_like_heading(p: Paragraph, title: str) -> bool:
+    letters = [ch for ch in title if ch.isalpha()]
+    mostly_upper = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+    return bool(p.heading_level) or (p.bold and len(title) < 100) or mostly_upper
+
+
+# -- period ------------------------------------------------------------------------------------
+
+
+def _mention_place(report: Report, p: Paragraph, first_heading: int | None) -> str:
+    if first_heading is not None and p.index < first_heading:
+        return "cover"
+    if p.heading_level is not None or (p.text.upper() == p.text and len(p.text) < 150):
+        return "title"
+    return "body"
+
+
+def _period(report: Report) -> Period:
+    caption_paragraphs = {t.caption_paragraph for t in report.tables if t.caption_paragraph is not None}
+    first_heading = next((p.index for p in report.paragraphs if CHAPTER.match(p.text)), None)
+    mentions: list[PeriodMention] = []
+    for p in report.paragraphs:
+        if p.index in caption_paragraphs:
+            where = "caption"
+        else:
+            where = _mention_place(report, p, first_heading)
+        texts = [p.text]
+        if p.index in caption_paragraphs:
+            table = next(t for t in report.tables if t.caption_paragraph == p.index)
+            texts = [table.caption or p.text]
+        for text in texts:
+            for match in find_periods(text):
+                kind = "range" if match.start and match.end and match.is_range else where
+                mentions.append(PeriodMention(
+                    where=kind, raw=match.raw, year=match.year, quarter=match.quarter,
+                    semester=match.semester, annual=match.annual, start=match.start,
+                    end=match.end, loc=p.loc,
+                ))
+    return _decide_period(mentions)
+
+
+def _decide_period(mentions: list[PeriodMention]) -> Period:
+    years: Counter[int] = Counter()
+    quarters: Counter[int] = Counter()
+    for m in mentions:
+        weight = MENTION_WEIGHT[m.where]
+        if m.year:
+            years[m.year] += weight or 0
+        quarter = m.quarter
+        if quarter is None and m.where == "range" and m.end and m.start and m.start.month == 1:
+            quarter = (m.end.month - 1) // 3 + 1 if m.end.month % 3 == 0 else None
+        if quarter:
+            quarters[quarter] += weight
+    year = years.most_common(1)[0][0] if years else None
+    quarter = quarters.most_common(1)[0][0] if quarters else None
+    period = Period(year=year, quarter=quarter, annual=quarter is None and year is not None,
+                    mentions=mentions)
+    if year and quarter:
+        period.start, period.end = quarter_start(year, quarter), quarter_end(year, quarter)
+    elif year:
+        import datetime as dt
+
+        period.start, period.end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return period
+
+
+# -- signatures and unit ----------------------------------------------------------------------
+
+
+def _lines(paragraphs: list[Paragraph]) -> list[tuple[str, Paragraph]]:
+    return [(line.strip(), p) for p in paragraphs for line in p.text.splitlines() if line.strip()]
+
+
+def _signatures(paragraphs: list[Paragraph]) -> list[Signature]:
+    """`<Tempat>, <tanggal>` then jabatan, name, `NIP. …` within a few lines."""
+    lines = _lines(paragraphs)
+    signatures: list[Signature] = []
+    for i, (line, p) in enumerate(lines):
+        m = PLACE_DATE.match(line)
+        if not m or len(line) > 60:
+            continue
+        date = parse_date(m.group("date"))
+        if date is None and not re.search(r"\d{4}", m.group("date")):
+            continue
+        signature = Signature(place=m.group("place").strip(), date=date,
+                              date_raw=m.group("date").strip(), loc=p.loc)
+        following = lines[i + 1:i + 7]
+        names: list[str] = []
+        for text, q in following:
+            nip = NIP.search(text)
+            if nip:
+                signature.nip = nip.group("nip").strip()
+                signature.nip_loc = q.loc
+                break
+            if PLACE_DATE.match(text):
+                break
+            names.append(text)
+        if names:
+            signature.role = names[0]
+            signature.name = names[-1] if len(names) > 1 else None
+        if signature.nip or signature.role:
+            signatures.append(signature)
+    return signatures
+
+
+def _unit(report: Report) -> OrgUnit:
+    text = "\n".join(p.text for p in report.paragraphs[:200])
+    instansi = Counter(f"{m.group('kind').title()} {m.group('name').title()}"
+                       for m in UNIT_NAME.finditer(text))
+    region = Counter(f"{m.group('kind').title()} {m.group('name')}" for m in REGION.finditer(text))
+    jabatan = next((s.role for s in report.signatures if s.role), None)
+    return OrgUnit(
+        jabatan=jabatan,
+        instansi=instansi.most_common(1)[0][0] if instansi else None,
+        wilayah=region.most_common(1)[0][0] if region else None,
+    )
+
+
+def has_report_content(report: Report) -> bool:
+    return bool(report.views) or any(m.where in ("cover", "title", "range") for m in report.period.mentions)
+
+
+__all__ = ["assemble", "has_report_content", "Location"]

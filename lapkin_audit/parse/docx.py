@@ -1,0 +1,338 @@
+"""DOCX reader: the body in document order, tables as span-aware grids.
+
+python-docx's convenience API hides things a report auditor needs, so the body is walked at
+the XML level (extraction.md 2.1–2.2): block content controls (``w:sdt``) are entered,
+tracked insertions (``w:ins``) are read and deletions (``w:del``) skipped, merged cells
+(``w:gridSpan``, ``w:vMerge``) become one origin cell with a span, nested tables become tables
+of their own, and headers/footers are kept apart from the body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from lapkin_audit.errors import FileError
+from lapkin_audit.model import Block, Cell, Location, Paragraph, RawTable, Report, Source
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, TBL, TR, TC, SDT, SDT_CONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
+T, TAB, BR, CR, DEL, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("del"), _q("txbxContent")
+VAL = _q("val")
+
+# A DOCX is a zip: refuse what would expand into an unreasonable amount of XML before any of
+# it is parsed (a 41 KB file expanded to 465 MiB in extraction.md 2.6).
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+
+def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
+    data = path.read_bytes()
+    _check_zip(path, max_bytes)
+    import docx  # python-docx; imported here to keep CLI start-up cheap
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types on damaged packages
+        raise FileError("E001", str(path), f"not a valid Word document ({_describe(exc)})") from exc
+
+    report = Report(
+        source=Source(path=str(path), format="docx", size=len(data),
+                      sha256=hashlib.sha256(data).hexdigest())
+    )
+    reader = _BodyReader(report, document)
+    try:
+        reader.read_body(document.element.body)
+        reader.read_furniture(document)
+    except FileError:
+        raise
+    except Exception as exc:  # malformed XML reached only while walking
+        raise FileError("E001", str(path), f"damaged document content ({_describe(exc)})") from exc
+    return report
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__
+
+
+def _check_zip(path: Path, max_bytes: int) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileError("E001", str(path), f"not a valid zip package ({_describe(exc)})") from exc
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > max_bytes:
+        raise FileError("E001", str(path),
+                        f"declares {total // (1024 * 1024)} MiB uncompressed (limit "
+                        f"{max_bytes // (1024 * 1024)} MiB): refusing a possible zip bomb")
+    if total > 10 * 1024 * 1024 and total / packed > MAX_COMPRESSION_RATIO:
+        raise FileError("E001", str(path),
+                        f"compression ratio {total // packed}:1 exceeds {MAX_COMPRESSION_RATIO}:1: "
+                        "refusing a possible zip bomb")
+
+
+class _BodyReader:
+    def __init__(self, report: Report, document: object) -> None:
+        self.report = report
+        self.document = document
+        self._styles: dict[str, tuple[str, int | None, bool]] = {}
+
+    # -- body ---------------------------------------------------------------------------------
+    def read_body(self, body: etree._Element) -> None:
+        for element in _block_elements(body):
+            if element.tag == P:
+                self._add_paragraph(element)
+                for box_paragraph in _textbox_paragraphs(element):
+                    self._add_paragraph(box_paragraph)
+            elif element.tag == TBL:
+                self._add_table(element)
+
+    def read_furniture(self, document: object) -> None:
+        seen: set[int] = set()
+        for section in document.sections:  # type: ignore[attr-defined]
+            for part in (section.header, section.footer, section.first_page_header,
+                         section.first_page_footer, section.even_page_header,
+                         section.even_page_footer):
+                if part.is_linked_to_previous or id(part._element) in seen:
+                    continue
+                seen.add(id(part._element))
+                for p in part._element.iter(P):
+                    text = paragraph_text(p)
+                    if text.strip():
+                        self.report.furniture.append(
+                            Paragraph(index=len(self.report.furniture), text=text.strip())
+                        )
+
+    def _add_paragraph(self, p: etree._Element) -> None:
+        text = paragraph_text(p).strip()
+        if not text:
+            return
+        index = len(self.report.paragraphs)
+        style_name, heading_level, style_bold = self._style(p)
+        self.report.paragraphs.append(
+            Paragraph(
+                index=index,
+                text=text,
+                loc=Location(paragraph=index),
+                style=style_name,
+                heading_level=heading_level,
+                bold=style_bold or _runs_bold(p),
+                font_size=_font_size(p),
+                centered=_centered(p),
+            )
+        )
+        self.report.blocks.append(Block(kind="paragraph", index=index))
+
+    def _add_table(self, tbl: etree._Element) -> None:
+        index = len(self.report.tables)
+        table, nested = _read_table(tbl, index)
+        self.report.tables.append(table)
+        self.report.blocks.append(Block(kind="table", index=index))
+        for inner in nested:  # nested tables follow their host, as separate tables
+            self._add_table(inner)
+
+    def _style(self, p: etree._Element) -> tuple[str | None, int | None, bool]:
+        style_el = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        if style_el is None:
+            return None, None, False
+        style_id = style_el.get(VAL, "")
+        if style_id not in self._styles:
+            self._styles[style_id] = self._lookup_style(style_id)
+        return self._styles[style_id]
+
+    def _lookup_style(self, style_id: str) -> tuple[str, int | None, bool]:
+        name, bold = style_id, False
+        try:
+            style = self.document.styles.element.get_by_id(style_id)  # type: ignore[attr-defined]
+            if style is not None:
+                name = style.name_val or style_id
+                rpr = style.rPr
+                bold = rpr is not None and rpr.b is not None and rpr.b.val is not False
+        except Exception:  # styles part missing or odd: the name is only a hint
+            pass
+        level = None
+        lowered = name.lower()
+        if lowered.startswith(("heading", "judul")) and lowered[-1:].isdigit():
+            level = int(lowered[-1])
+        elif lowered == "title":
+            level = 0
+        return name, level, bold
+
+
+def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables in order, entering block-level content controls."""
+    for child in container:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _block_elements(content)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """Text of a paragraph as Word shows it with changes accepted; text boxes excluded."""
+    parts: list[str] = []
+    for element in p.iter(T, TAB, BR, CR):
+        if _inside(element, (DEL, TXBX), stop=p):
+            continue
+        if element.tag == T:
+            parts.append(element.text or "")
+        elif element.tag == TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _inside(element: etree._Element, tags: tuple[str, ...], stop: etree._Element) -> bool:
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _textbox_paragraphs(p: etree._Element) -> Iterator[etree._Element]:
+    for box in p.iter(TXBX):
+        # DrawingML boxes carry a VML fallback copy of the same text: read the primary only.
+        if _inside(box, (f"{{{MC}}}Fallback",), stop=p):
+            continue
+        yield from box.iter(P)
+
+
+def _runs_bold(p: etree._Element) -> bool:
+    runs = [r for r in p.iter(_q("r")) if "".join(t.text or "" for t in r.iter(T)).strip()]
+    if not runs:
+        return False
+    return all(_run_flag(r, "b") for r in runs)
+
+
+def _run_flag(run: etree._Element, name: str) -> bool:
+    flag = run.find(f"{_q('rPr')}/{_q(name)}")
+    return flag is not None and flag.get(VAL, "true") not in ("0", "false", "none")
+
+
+def _font_size(p: etree._Element) -> float | None:
+    sizes = [s.get(VAL) for s in p.iter(_q("sz")) if s.get(VAL, "").isdigit()]
+    return int(sizes[0]) / 2 if sizes else None
+
+
+def _centered(p: etree._Element) -> bool:
+    jc = p.find(f"{_q('pPr')}/{_q('jc')}")
+    return jc is not None and jc.get(VAL) == "center"
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+
+def _read_table(tbl: etree._Element, index: int) -> tuple[RawTable, list[etree._Element]]:
+    """Build the grid: one origin Cell per w:tc; vMerge continuations extend the origin's rowspan."""
+    cells: list[Cell] = []
+    nested: list[etree._Element] = []
+    open_vertical: dict[int, Cell] = {}  # grid column -> origin cell still open downwards
+    header_rows = 0
+    counting_headers = True
+    rows = [tr for tr in tbl if tr.tag == TR]
+    n_cols = 0
+    for r, tr in enumerate(rows):
+        trpr = tr.find(_q("trPr"))
+        is_header = trpr is not None and trpr.find(_q("tblHeader")) is not None
+        if counting_headers and is_header:
+            header_rows += 1
+        else:
+            counting_headers = False
+        col = _int_prop(trpr, "gridBefore", 0)
+        for tc in (c for c in tr if c.tag in (TC, SDT)):
+            for cell_el in _cells_of(tc):
+                tcpr = cell_el.find(_q("tcPr"))
+                span = max(1, _int_prop(tcpr, "gridSpan", 1))
+                vmerge = tcpr.find(_q("vMerge")) if tcpr is not None else None
+                continues = vmerge is not None and vmerge.get(VAL, "continue") == "continue"
+                if continues and col in open_vertical:
+                    open_vertical[col].rowspan = r - open_vertical[col].row + 1
+                else:
+                    text, inner_tables = _cell_text(cell_el)
+                    nested.extend(inner_tables)
+                    cell = Cell(text=text, row=r, col=col, colspan=span,
+                                bold=_cell_bold(cell_el))
+                    cells.append(cell)
+                    for c in range(col, col + span):
+                        open_vertical.pop(c, None)
+                    if vmerge is not None:
+                        open_vertical[col] = cell
+                col += span
+        n_cols = max(n_cols, col + _int_prop(trpr, "gridAfter", 0))
+    grid_cols = tbl.find(_q("tblGrid"))
+    if grid_cols is not None:
+        n_cols = max(n_cols, len(grid_cols.findall(_q("gridCol"))))
+    return (
+        RawTable(index=index, n_rows=len(rows), n_cols=n_cols, cells=cells,
+                 header_rows=header_rows or None, ruling=_ruling(tbl)),
+        nested,
+    )
+
+
+def _cells_of(tc: etree._Element) -> Iterator[etree._Element]:
+    if tc.tag == TC:
+        yield tc
+    else:  # a row-level content control wrapping cells
+        content = tc.find(SDT_CONTENT)
+        if content is not None:
+            yield from (c for c in content if c.tag == TC)
+
+
+def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
+    if parent is None:
+        return default
+    element = parent.find(_q(name))
+    try:
+        return int(element.get(VAL)) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _cell_text(tc: etree._Element) -> tuple[str, list[etree._Element]]:
+    lines: list[str] = []
+    nested: list[etree._Element] = []
+    for element in _block_elements(tc):
+        if element.tag == P:
+            lines.append(paragraph_text(element).strip())
+        else:
+            nested.append(element)
+    return "\n".join(line for line in lines if line), nested
+
+
+def _cell_bold(tc: etree._Element) -> bool:
+    paragraphs = [p for p in tc.iter(P) if paragraph_text(p).strip()]
+    return bool(paragraphs) and all(_runs_bold(p) for p in paragraphs)
+
+
+def _ruling(tbl: etree._Element) -> str:
+    borders = tbl.find(f"{_q('tblPr')}/{_q('tblBorders')}")
+    if borders is None:
+        style = tbl.find(f"{_q('tblPr')}/{_q('tblStyle')}")
+        return "full" if style is not None and "grid" in style.get(VAL, "").lower() else "unknown"
+    drawn = {
+        child.tag.split("}")[1]
+        for child in borders
+        if child.get(VAL) not in (None, "nil", "none")
+    }
+    if {"insideV", "left", "right"} & drawn:
+        return "full"
+    return "horizontal" if drawn else "none"
