@@ -128,17 +128,21 @@ def period_end(period: Period) -> dt.date | None:
     return period.end
 
 
-def quarterly_working_days(pack: Pack | None) -> int:
+def quarterly_working_days(pack: Pack | None) -> int | None:
+    """The pack's N in "N hari kerja setelah triwulan berakhir"; None when it sets none."""
     from lapkin_audit.packs import load_pack
 
     quarterly = (pack or load_pack()).section("deadlines").get("quarterly") or {}
-    return int(_value(quarterly.get("working_days_after_quarter_end"), 0))
+    n = _value(quarterly.get("working_days_after_quarter_end"), None)
+    return None if n is None else int(n)
 
 
 def quarterly_deadline(year: int, quarter: int, pack: Pack | None = None) -> dt.date:
     """Quarter end + the pack's working days (Lumajang 2023 Q2: 7 Jul 2023)."""
-    week = WorkingWeek.from_pack(pack)
-    return add_working_days(quarter_end(year, quarter), quarterly_working_days(pack), week)
+    n = quarterly_working_days(pack)
+    if n is None:
+        raise LookupError("the regulation pack sets no quarterly deadline")
+    return add_working_days(quarter_end(year, quarter), n, WorkingWeek.from_pack(pack))
 
 
 def annual_entry(pack: Pack | None, report: str | None = None) -> dict[str, Any]:

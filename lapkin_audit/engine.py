@@ -65,7 +65,9 @@ def select_rules(
     selects, ignores = _split(select) or ["ALL"], _split(ignore)
     for selector in selects + ignores:
         if not any(_specificity(selector, rule) for rule in rules):
-            raise SelectionError(f"{selector!r} selects no rule (use a code, prefix, name or family)")
+            raise SelectionError(
+                f"{selector!r} selects no rule (use a code, prefix, name or family)"
+            )
     chosen = []
     for rule in rules:
         best_select = max(_specificity(s, rule) for s in selects)
@@ -102,7 +104,7 @@ def audit(
     ignore: Iterable[str] | str | None = None,
     min_severity: Severity | str | None = None,
 ) -> list[Finding]:
-    """Run the selected rules over ``report``; findings located, fingerprinted, in document order."""
+    """Run the selected rules over ``report``: findings located, fingerprinted, in order."""
     ctx = _with_pack(ctx or Context())
     findings = [f for rule in select_rules(select, ignore) for f in run_rule(rule, report, ctx)]
     if min_severity is not None:

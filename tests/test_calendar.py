@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -110,7 +111,8 @@ def test_default_pack_quarterly_deadline_is_generic_and_lenient() -> None:
     pack = load_pack()
     quarterly = pack.section("deadlines")["quarterly"]
     assert quarterly["status"] == "unconfirmed"
-    assert quarterly_deadline(2023, 2, pack) > quarterly_deadline(2023, 2, load_pack("kab-lumajang"))
+    lumajang = load_pack("kab-lumajang")
+    assert quarterly_deadline(2023, 2, pack) > quarterly_deadline(2023, 2, lumajang)
 
 
 def test_annual_deadlines() -> None:
@@ -138,3 +140,9 @@ def test_every_pack_entry_has_source_and_status() -> None:
         for entry in entries:
             assert "status" in entry and entry["status"] in ("confirmed", "unconfirmed"), entry
             assert "source" in entry or "basis" in entry, entry
+
+
+def test_a_pack_without_quarterly_deadline() -> None:
+    pack = load_pack(Path(__file__).parent / "rules" / "packs" / "no-quarterly")
+    with pytest.raises(LookupError):
+        quarterly_deadline(2023, 2, pack)

@@ -27,10 +27,10 @@ CAPTION = re.compile(r"^\s*tabel\s+\d+(\.\d+)*\.?", re.IGNORECASE)
 CHAPTER = re.compile(r"^\s*bab\s+([ivx]+|\d+)\b\.?\s*(?P<title>.*)$", re.IGNORECASE)
 NUMBERED_HEADING = re.compile(r"^\s*(?P<number>\d+(\.\d+)+)\.?\s+(?P<title>\S.{2,120})$")
 NIP = re.compile(r"\bNIP\.?\s*:?\s*(?P<nip>[\d][\d .]{7,30}\d)", re.IGNORECASE)
-PLACE_DATE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(?P<date>.+\d{4})\s*$")
 UNIT_NAME = re.compile(
     r"\b(?P<kind>Kecamatan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian)\s+"
-    r"(?P<name>[A-Z][\w]*(?:\s+(?:dan\s+)?[A-Z][\w]*){0,6})"
+    r"(?P<name>(?!(?:Tahun|Triwulan|Kabupaten|Kota|Provinsi)\b)[A-Z]\w*"
+    r"(?:\s+(?:dan\s+)?(?!(?:Tahun|Triwulan|Kabupaten|Kota|Provinsi)\b)[A-Z]\w*){0,6})"
 )
 REGION = re.compile(r"\b(?P<kind>Kabupaten|Kota|Provinsi)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 
@@ -105,10 +105,12 @@ def _continues_view(previous: TableView, current: TableView) -> bool:
 def _sections(paragraphs: list[Paragraph]) -> list[Section]:
     sections: list[Section] = []
     for p in paragraphs:
-        first_line = p.text.splitlines()[0].strip()
+        lines = [line.strip() for line in p.text.splitlines() if line.strip()]
+        first_line = lines[0]
         chapter = CHAPTER.match(first_line)
         if chapter and (p.heading_level or p.bold or first_line.isupper()):
-            title = chapter.group("title").strip() or _next_title(paragraphs, p.index)
+            title = (chapter.group("title").strip() or " ".join(lines[1:])
+                     or _next_title(paragraphs, p.index))
             sections.append(Section(number=first_line.split()[1].rstrip("."), title=title,
                                     level=1, loc=p.loc))
             continue
@@ -156,12 +158,7 @@ def _period(report: Report) -> Period:
             texts = [table.caption or p.text]
         for text in texts:
             for match in find_periods(text):
-                kind = "range" if match.start and match.end and match.is_range else where
-                mentions.append(PeriodMention(
-                    where=kind, raw=match.raw, year=match.year, quarter=match.quarter,
-                    semester=match.semester, annual=match.annual, start=match.start,
-                    end=match.end, loc=p.loc,
-                ))
+                mentions.append(match.to_mention("range" if match.is_range else where, p.loc))
     return _decide_period(mentions)
 
 
@@ -171,12 +168,9 @@ def _decide_period(mentions: list[PeriodMention]) -> Period:
     for m in mentions:
         weight = MENTION_WEIGHT[m.where]
         if m.year:
-            years[m.year] += weight or 0
-        quarter = m.quarter
-        if quarter is None and m.where == "range" and m.end and m.start and m.start.month == 1:
-            quarter = (m.end.month - 1) // 3 + 1 if m.end.month % 3 == 0 else None
-        if quarter:
-            quarters[quarter] += weight
+            years[m.year] += weight
+        if m.quarter:
+            quarters[m.quarter] += weight
     year = years.most_common(1)[0][0] if years else None
     quarter = quarters.most_common(1)[0][0] if quarters else None
     period = Period(year=year, quarter=quarter, annual=quarter is None and year is not None,
@@ -193,39 +187,61 @@ def _decide_period(mentions: list[PeriodMention]) -> Period:
 # -- signatures and unit ----------------------------------------------------------------------
 
 
+SIGNATURE_START = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*,\s*"
+    r"(?P<date>(?:\d{1,2}\s+)?[A-Za-z]{3,10}\.?\s+\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{4})\b"
+)
+RANK = re.compile(r"^(pembina|penata|pengatur|juru|pangkat)\b", re.IGNORECASE)
+
+
 def _lines(paragraphs: list[Paragraph]) -> list[tuple[str, Paragraph]]:
-    return [(line.strip(), p) for p in paragraphs for line in p.text.splitlines() if line.strip()]
+    """Text lines; a PDF paragraph that glued `Tempat, tanggal` to the jabatan is cut after
+    the date, and a rank glued before `NIP.` is cut off too."""
+    lines: list[tuple[str, Paragraph]] = []
+    for p in paragraphs:
+        for line in p.text.splitlines():
+            start = SIGNATURE_START.match(line)
+            pieces = [line[:start.end()], line[start.end():]] if start else [line]
+            for piece in pieces:
+                nip = NIP.search(piece)
+                if nip and nip.start() > 0:
+                    pieces_nip = [piece[:nip.start()], piece[nip.start():]]
+                else:
+                    pieces_nip = [piece]
+                lines.extend((text.strip(), p) for text in pieces_nip if text.strip())
+    return lines
 
 
 def _signatures(paragraphs: list[Paragraph]) -> list[Signature]:
-    """`<Tempat>, <tanggal>` then jabatan, name, `NIP. …` within a few lines."""
+    """`<Tempat>, <tanggal>`, then jabatan, name (and rank), `NIP. …` within a few lines."""
     lines = _lines(paragraphs)
     signatures: list[Signature] = []
     for i, (line, p) in enumerate(lines):
-        m = PLACE_DATE.match(line)
-        if not m or len(line) > 60:
+        m = SIGNATURE_START.match(line)
+        if not m or len(line) > m.end() + 2:
             continue
-        date = parse_date(m.group("date"))
-        if date is None and not re.search(r"\d{4}", m.group("date")):
-            continue
-        signature = Signature(place=m.group("place").strip(), date=date,
+        signature = Signature(place=m.group("place").strip(), date=parse_date(m.group("date")),
                               date_raw=m.group("date").strip(), loc=p.loc)
-        following = lines[i + 1:i + 7]
-        names: list[str] = []
-        for text, q in following:
+        block: list[str] = []
+        for text, q in lines[i + 1:i + 8]:
             nip = NIP.search(text)
             if nip:
                 signature.nip = nip.group("nip").strip()
                 signature.nip_loc = q.loc
                 break
-            if PLACE_DATE.match(text):
+            if SIGNATURE_START.match(text):
                 break
-            names.append(text)
-        if names:
-            signature.role = names[0]
-            signature.name = names[-1] if len(names) > 1 else None
-        if signature.nip or signature.role:
-            signatures.append(signature)
+            block.append(text)
+        if signature.nip is None and not block:
+            continue
+        people = [t for t in block if not RANK.match(t)]
+        role = [t for t in people if t.isupper() and not re.search(r"[.,]", t)]
+        names = [t for t in people if t not in role]
+        signature.role = " ".join(role[:3]) or (people[0] if people else None)
+        signature.name = names[-1] if names else (role[-1] if len(role) > 1 else None)
+        if signature.name and signature.role and signature.role.endswith(signature.name):
+            signature.role = signature.role[: -len(signature.name)].strip()
+        signatures.append(signature)
     return signatures
 
 

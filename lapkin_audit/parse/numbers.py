@@ -125,34 +125,87 @@ def _separator_count(core: str) -> int:
 _PIECE = re.compile(r"\S+")
 _NUMERIC_TAIL = re.compile(r"[0-9][0-9.,]*$")
 _NUMERIC_HEAD = re.compile(r"^[0-9.,]+")
+_GROUPED_PREFIX = (  # a grouped number cut inside a group, or right after a separator
+    re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*\.[0-9]{0,2}"),
+    re.compile(r"[0-9]{1,3}(?:,[0-9]{3})*,[0-9]{0,2}"),
+)
+_CURRENCY_MARK = re.compile(r"(?:Rp|IDR)\.?", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"[\n\r\v\f\u2028\u2029]")
+MAX_NUMBER_LENGTH = 40
+"""Longer digit runs are not one printed number (and joining them would cost quadratic time)."""
+MAX_EXTRA_WRAPPED_WIDTH = 1
+"""A wrapped line is never wider than the line it continues (one character of slack for
+proportional fonts)."""
 
 
-def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+def _is_number_prefix(text: str) -> bool:
+    """Whether more digits could still make ``text`` a well-formed number (``1.000.00``)."""
+    if text[-1] in ".," and _is_well_formed(text[:-1]):
+        return True
+    return any(prefix.fullmatch(text) for prefix in _GROUPED_PREFIX)
 
 
-def _should_join(left: str, right: str) -> bool:
-    """Whether two numeric fragments on consecutive lines are one wrapped number.
+def _line_width_before(text: str, end: int) -> int:
+    """Printed width of the line that ends at ``end`` (from its line break to ``end``)."""
+    line_start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    return len(text[line_start:end].strip())
 
-    The join must be a well-formed number with at least two separators (or such a number's
-    prefix ending in a separator, more lines to come): a wrap is only assumed where the
-    grouping proves it, so ``85`` + ``90`` and ``2023,`` + ``2024`` stay apart. When a fragment
-    is not a number on its own (``1.652.30`` + ``0.000``, ``371.041.`` + ``745``) that is
-    enough. When both are (``1.25`` + ``0.000``), the join must be complete and the second line
-    no wider than the first, as a wrapped line never is: ``85`` + ``1.250.000`` stays apart.
+
+def _line_width_after(text: str, start: int) -> int:
+    """Printed width of the line from ``start`` to its end."""
+    line_break = _LINE_BREAK.search(text, start)
+    return len(text[start : line_break.start() if line_break else len(text)].strip())
+
+
+def _stands_alone(fragment: str) -> bool:
+    """Whether a fragment reads as a number by itself (``00`` and ``050`` do not)."""
+    leading_zeros = len(fragment) > 1 and fragment[0] == "0" and fragment[1].isdigit()
+    return _is_well_formed(fragment) and not leading_zeros
+
+
+def _should_join(
+    left: str,
+    right: str,
+    text: str,
+    *,
+    left_end: int,
+    right_start: int,
+    left_wrapped: bool,
+    money: bool,
+) -> bool:
+    """Whether ``left`` (ending at ``left_end``) and ``right`` are one number split by whitespace.
+
+    The join must be a well-formed number (or the start of one, more fragments to come). A
+    fragment that cannot stand alone as a number (``1.652.30``, ``371.041.``, ``.000``,
+    ``00``), or a ``left`` already joined from a wrap, is then a wrap, except a comma followed
+    by a plain space: ``85, 90`` is a list. Two fragments that are numbers on their own are
+    joined only across a line break, when the second line is no wider than the first (as a
+    wrapped line never is) and the join is a complete number with at least two separators (one
+    in a Rupiah cell, which holds one amount): ``1.25`` + ``0.000`` is ``1.250.000``, while ``85`` + ``90``,
+    ``85,5`` + ``90`` and ``85`` + ``1.250.000`` stay two numbers.
     """
     joined = left + right
-    if _is_well_formed(joined):
-        complete = True
-    elif joined[-1] in ".," and _is_well_formed(joined[:-1]):
-        complete = False
-    else:
+    complete = _is_well_formed(joined)
+    if len(joined) > MAX_NUMBER_LENGTH or not (complete or _is_number_prefix(joined)):
         return False
-    if _separator_count(joined) < 2:
+    line_break = _LINE_BREAK.search(text, left_end, right_start) is not None
+    if left.endswith(",") and not line_break:
         return False
-    if not _is_well_formed(left) or not _is_well_formed(right):
+    if left_wrapped or not _stands_alone(left) or not _stands_alone(right):
         return True
-    return complete and _digit_count(right) <= _digit_count(left) + 1
+    return (
+        complete
+        and line_break
+        and _separator_count(joined) >= (1 if money else 2)
+        and _line_width_after(text, right_start)
+        <= _line_width_before(text, left_end) + MAX_EXTRA_WRAPPED_WIDTH
+    )
+
+
+def _follows_currency(pieces: list[str], tail_start: int) -> bool:
+    """Whether the number ending ``pieces`` is printed after ``Rp`` (glued or not)."""
+    before = pieces[-1][:tail_start] or (pieces[-2] if len(pieces) > 1 else "")
+    return _CURRENCY_MARK.fullmatch(before.strip("(-")) is not None
 
 
 def join_wrapped_numbers(text: str) -> str:
@@ -161,14 +214,31 @@ def join_wrapped_numbers(text: str) -> str:
     ``'Rp\\n1.001.749.03\\n7'`` → ``'Rp 1.001.749.037'``; ``'85%\\n90%'`` → ``'85% 90%'``.
     """
     pieces: list[str] = []
-    for piece in _PIECE.findall(text):
-        if pieces:
-            tail = _NUMERIC_TAIL.search(pieces[-1])
-            head = _NUMERIC_HEAD.match(piece)
-            if tail and head and _should_join(tail.group(), head.group()):
-                pieces[-1] += piece
-                continue
-        pieces.append(piece)
+    last_end = 0
+    last_was_joined = False
+    for match in _PIECE.finditer(text):
+        piece = match.group()
+        tail = _NUMERIC_TAIL.search(pieces[-1]) if pieces else None
+        head = _NUMERIC_HEAD.match(piece)
+        if (
+            tail
+            and head
+            and _should_join(
+                tail.group(),
+                head.group(),
+                text,
+                left_end=last_end,
+                right_start=match.start(),
+                left_wrapped=last_was_joined,
+                money=_follows_currency(pieces, tail.start()),
+            )
+        ):
+            pieces[-1] += piece
+            last_was_joined = True
+        else:
+            pieces.append(piece)
+            last_was_joined = False
+        last_end = match.end()
     return " ".join(pieces)
 
 

@@ -67,6 +67,8 @@ Word = dict[str, Any]
 EDGE_TOLERANCE = 1.0  # cell edges closer than this are the same grid line
 COLUMN_MATCH_TOLERANCE = {"full": 3.0, "horizontal": 12.0}  # continuation column match
 MIN_RULE_LENGTH = 40.0  # shorter horizontal lines are underlines, not table rules
+MIN_INNER_RULE_LENGTH = 8.0  # inside a table, a rule may cross one narrow column only
+RULE_MERGE_TOLERANCE = 3.0  # the two strokes of a double rule are one rule
 RULE_EXTENT_TOLERANCE = 4.0  # rules of one table start and end at the same x
 MARGIN_ZONE = 0.12  # top/bottom share of the page where running headers/footers live
 CONTINUATION_ZONE = 0.45  # a continued table ends in the lower / starts in the upper part
@@ -163,6 +165,7 @@ class PageContent:
     lines: list[TextLine] = field(default_factory=list)
     n_chars: int = 0
     image_cover: float = 0.0
+    n_graphics: int = 0  # lines, rects and curves
     not_upright: int = 0
     cid_chars: int = 0
 
@@ -288,6 +291,8 @@ def describe(exc: BaseException) -> str:
     inner = unwrap(exc)
     if isinstance(inner, PSEOF):
         return "truncated file (unexpected end of data)"
+    if isinstance(inner, PDFSyntaxError) and "/Root" in str(inner):
+        return "no document catalogue (/Root): truncated, damaged or not a PDF"
     if isinstance(inner, PDFSyntaxError):
         return f"PDF syntax error: {inner}"
     if isinstance(inner, RecursionError):
@@ -305,10 +310,13 @@ def check_text_layer(
     """E003 when no page has text; warnings for single pages without text or rotated."""
     if all(p.n_chars == 0 for p in pages):
         scanned = sum(1 for p in pages if p.image_cover >= 0.5)
-        if scanned * 2 >= len(pages):
+        drawn = sum(1 for p in pages if p.n_graphics and p.image_cover < 0.5)
+        if scanned and scanned >= drawn:
             detail = f"{scanned} of {total} pages are images without text (scanned)"
-        else:
+        elif drawn:
             detail = "no text (vector drawing only)"
+        else:
+            detail = "no text (blank pages, or content that cannot be read)"
         raise FileError("E003", str(path), detail)
     for page in pages:
         if page.n_chars == 0:
@@ -337,6 +345,7 @@ def read_page(page: Any, number: int) -> PageContent:
     content.cid_chars = sum(1 for c in chars if str(c.get("text", "")).startswith("(cid:"))
     content.image_cover = image_cover(page)
     if not chars:
+        content.n_graphics = len(page.lines) + len(page.rects) + len(page.curves)
         return content
     finder = TableFinder(page, TableSettings.resolve(None))  # == page.find_tables(), keeps edges
     content.tables = ruled_tables(finder.tables, number, chars)
@@ -474,29 +483,51 @@ def horizontal_rule_tables(
     claimed: list[BBox],
     chars: list[Word],
 ) -> list[PageTable]:
+    """Tables drawn with horizontal rules only (no vertical lines at all)."""
     rules = [
         e
         for e in edges
         if e["orientation"] == "h"
-        and e["x1"] - e["x0"] >= MIN_RULE_LENGTH
-        and not inside_any({"x0": e["x0"], "x1": e["x1"], "top": e["top"], "bottom": e["top"]}, claimed)
+        and e["x1"] - e["x0"] >= MIN_INNER_RULE_LENGTH
+        and not edge_inside(e, claimed)
     ]
-    tables = []
-    for group in rule_groups(rules):
+    long_rules = [e for e in rules if e["x1"] - e["x0"] >= MIN_RULE_LENGTH]
+    found: list[PageTable] = []
+    # widest groups first: the partial rules under spanned cells then fall inside a found table
+    for group in sorted(rule_groups(long_rules), key=lambda g: g[0]["x0"] - g[0]["x1"]):
+        group = [e for e in group if not edge_inside(e, [t.bbox for t in found])]
+        if len({round(e["top"]) for e in group}) < 3:
+            continue
         x0 = min(e["x0"] for e in group)
         x1 = max(e["x1"] for e in group)
-        ys = cluster_values([float(e["top"]) for e in group], tolerance=1.5)
+        ys = cluster_values([float(e["top"]) for e in group], tolerance=RULE_MERGE_TOLERANCE)
         region_words = [w for w in words if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]
         for top_idx, bottom_idx, columns in rule_table_spans(ys, region_words):
-            table = extract_rule_table(page, number, ys[top_idx : bottom_idx + 1], columns,
-                                       region_words, x0, x1, chars)
+            top, bottom = ys[top_idx], ys[bottom_idx]
+            inner = [
+                e
+                for e in rules
+                if top + RULE_MERGE_TOLERANCE < e["top"] < bottom - RULE_MERGE_TOLERANCE
+                and e["x0"] >= x0 - RULE_EXTENT_TOLERANCE
+                and e["x1"] <= x1 + RULE_EXTENT_TOLERANCE
+            ]
+            table = extract_rule_table(
+                page, number, (x0, x1), ys[top_idx : bottom_idx + 1], columns, inner,
+                region_words, chars,
+            )
             if table is not None:
-                tables.append(table)
-    return tables
+                found.append(table)
+    return found
+
+
+def edge_inside(edge: Word, boxes: Iterable[BBox]) -> bool:
+    """An edge whose middle lies inside (or on the border of) one of ``boxes``."""
+    cx = (edge["x0"] + edge["x1"]) / 2
+    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= edge["top"] <= b[3] + 1 for b in boxes)
 
 
 def rule_groups(rules: list[Word]) -> list[list[Word]]:
-    """Rules with the same x-extent (within a few points), at least three of them."""
+    """Rules with the same x-extent (within a few points)."""
     groups: list[list[Word]] = []
     for rule in sorted(rules, key=lambda e: (round(e["x0"]), round(e["x1"]), e["top"])):
         for group in groups:
@@ -507,7 +538,7 @@ def rule_groups(rules: list[Word]) -> list[list[Word]]:
                 break
         else:
             groups.append([rule])
-    return [g for g in groups if len({round(e["top"]) for e in g}) >= 3]
+    return groups
 
 
 def words_between(words: list[Word], top: float, bottom: float) -> list[Word]:
@@ -583,32 +614,64 @@ def merge_intervals(intervals: list[tuple[float, float]], gap: float) -> list[tu
 def extract_rule_table(
     page: Any,
     number: int,
+    extent: tuple[float, float],
     rule_ys: list[float],
     columns: list[tuple[float, float]],
+    inner_rules: list[Word],
     words: list[Word],
-    x0: float,
-    x1: float,
     chars: list[Word],
 ) -> PageTable | None:
-    top, bottom = rule_ys[0], rule_ys[-1]
+    """Grid of a horizontally ruled table through pdfplumber's ``explicit`` strategy.
+
+    Rows: the full-width rules, the partial rules inside (given as real segments, so a cell
+    they do not cross spans several rows), or one row per text line when the body has no
+    inside rule at all. Columns: full-height lines in the gaps between word columns.
+    """
+    (x0, x1), top, bottom = extent, rule_ys[0], rule_ys[-1]
     table_words = words_between(words, top, bottom)
+    if not table_words:
+        return None
     left = min(x0, min(w["x0"] for w in table_words) - 1)
     right = max(x1, max(w["x1"] for w in table_words) + 1)
-    verticals = [left] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [right]
-    horizontals = list(rule_ys)
-    if len(rule_ys) == 3:  # header rule, then a body without inside rules: one row per line
-        horizontals += text_row_separators(words_between(words, rule_ys[1], rule_ys[2]))
+    endpoints = [e["x0"] for e in inner_rules] + [e["x1"] for e in inner_rules]
+    verticals = [left] + [column_boundary(a, b, endpoints) for a, b in zip(columns, columns[1:])]
+    verticals.append(right)
+    horizontals: list[Any] = list(rule_ys) + [explicit_edge(e) for e in inner_rules]
+    if not inner_rules and len(rule_ys) == 3:
+        # header rule, then a body without inside rules: one row per text line
+        horizontals += text_row_separators(words_between(words, rule_ys[1], bottom))
     settings = {
         "vertical_strategy": "explicit",
         "horizontal_strategy": "explicit",
         "explicit_vertical_lines": verticals,
-        "explicit_horizontal_lines": sorted(horizontals),
+        "explicit_horizontal_lines": horizontals,
     }
     found = TableFinder(page, TableSettings.resolve(settings)).tables
     if not found:
         return None
     table = max(found, key=lambda t: len(t.cells))
     return table_grid(table, number, chars, "horizontal")
+
+
+def column_boundary(a: tuple[float, float], b: tuple[float, float], endpoints: list[float]) -> float:
+    """The x between two word columns: a rule end in the gap (the real cell border) if one
+    is there, else the middle of the gap."""
+    middle = (a[1] + b[0]) / 2
+    inside = [x for x in endpoints if a[1] - 1 <= x <= b[0] + 1]
+    return min(inside, key=lambda x: abs(x - middle)) if inside else middle
+
+
+def explicit_edge(edge: Word) -> dict[str, Any]:
+    return {
+        "object_type": "explicit_edge",
+        "orientation": "h",
+        "x0": edge["x0"],
+        "x1": edge["x1"],
+        "top": edge["top"],
+        "bottom": edge["top"],
+        "width": edge["x1"] - edge["x0"],
+        "height": 0,
+    }
 
 
 def text_row_separators(words: list[Word]) -> list[float]:
@@ -713,6 +776,9 @@ class Layout:
     leading: float  # usual gap between lines of one paragraph
     left: dict[int, float]  # text area per page
     right: dict[int, float]
+    page_width: dict[int, float]
+    area_trusted: set[int]  # pages whose text area rests on enough lines or a table
+    left_edges: list[float]  # x where many lines start (margin, indents)
     body_size: float
 
 
@@ -721,31 +787,50 @@ def measure_layout(pages: list[PageContent]) -> Layout:
     sizes: list[tuple[float, int]] = []
     left: dict[int, float] = {}
     right: dict[int, float] = {}
+    trusted: set[int] = set()
     all_x0: list[float] = []
     all_x1: list[float] = []
     for page in pages:
         body = [ln for ln in page.lines if not ln.furniture]
         for a, b in zip(body, body[1:]):
-            if abs(a.size - b.size) < 0.5 and b.top >= a.top:
+            if abs(a.size - b.size) < 0.5 and b.top >= a.top and b.top - a.bottom < 2 * a.size:
                 gaps.append(b.top - a.bottom)
         sizes += [pair for ln in body for pair in ln.sizes]
-        if len(body) >= 8:
-            left[page.number] = percentile([ln.x0 for ln in body], 0.2)
-            right[page.number] = percentile([ln.x1 for ln in body], 0.8)
-        all_x0 += [ln.x0 for ln in body]
-        all_x1 += [ln.x1 for ln in body]
-    doc_left = percentile(all_x0, 0.2) if all_x0 else 0.0
-    doc_right = percentile(all_x1, 0.8) if all_x1 else 0.0
+        x0s = [ln.x0 for ln in body] + [t.bbox[0] for t in page.tables]
+        x1s = [ln.x1 for ln in body] + [t.bbox[2] for t in page.tables]
+        if len(body) >= 8 or page.tables:
+            left[page.number] = min([percentile(x0s, 0.1)] + [t.bbox[0] for t in page.tables])
+            right[page.number] = max([percentile(x1s, 0.9)] + [t.bbox[2] for t in page.tables])
+            trusted.add(page.number)
+        all_x0 += x0s
+        all_x1 += x1s
+    doc_left = percentile(all_x0, 0.1) if all_x0 else 0.0
+    doc_right = percentile(all_x1, 0.9) if all_x1 else 0.0
+    if len(all_x0) >= 8:
+        trusted.update(p.number for p in pages)
     for page in pages:
         left.setdefault(page.number, doc_left)
         right.setdefault(page.number, doc_right if doc_right > doc_left else page.width)
     positive = [g for g in gaps if g >= -1]
+    body_size = weighted_median(sizes) or 10.0
+    # few lines give a poor percentile; even 1.5 spacing leaves less than 0.9 em between lines
+    leading = min(percentile(positive, 0.2), 0.6 * body_size) if positive else 0.2 * body_size
     return Layout(
-        leading=percentile(positive, 0.25) if positive else 2.0,
+        leading=leading,
         left=left,
         right=right,
-        body_size=weighted_median(sizes) or 10.0,
+        page_width={p.number: p.width for p in pages},
+        area_trusted=trusted,
+        left_edges=frequent_values(all_x0, min_count=4),
+        body_size=body_size,
     )
+
+
+def frequent_values(values: list[float], min_count: int) -> list[float]:
+    counts: dict[int, int] = defaultdict(int)
+    for v in values:
+        counts[round(v)] += 1
+    return [float(v) for v, n in counts.items() if n >= min_count]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -766,24 +851,34 @@ def starts_new_paragraph(prev: TextLine, line: TextLine, first: TextLine, layout
         return True
     left, right = layout.left[line.page], layout.right[line.page]
     width = max(right - left, 1.0)
+    centred_pair = is_centred(prev, layout) and is_centred(line, layout)
+    # every line but the last of a wrapped paragraph is nearly full: a short one ended it
+    # (short: ends well before the margin, or is a narrow block such as a signature line)
+    prev_full = prev.x1 >= right - 0.2 * width and prev.x1 - prev.x0 >= 0.5 * width
+    if not prev_full and not centred_pair:
+        return True
     if SENTENCE_END.search(prev.text) and prev.x1 < right - max(30.0, 0.1 * width):
         return True
     if first.list_marker:
-        # continuation lines of a list item hang at the item's text; less indented = new block
-        dedented = line.x0 < first.x0 - 4
-        off_hang = abs(line.x0 - first.text_start) > 4 and line.x0 > first.x0 + 4
-        return dedented or off_hang
-    if line.x0 > prev.x0 + 8:
-        both_centred = is_centred(prev, layout) and is_centred(line, layout)
-        return not both_centred
+        # continuation lines hang near the item's text (the hanging indent need not match
+        # the text start exactly), or return to the marker or the margin
+        return line.x0 > first.text_start + 10
+    if line.x0 > prev.x0 + 8:  # first-line indent
+        return not centred_pair
     return False
 
 
 def is_centred(line: TextLine, layout: Layout) -> bool:
+    """Centre near the text area's centre (margins are often asymmetric, 4 cm left / 3 cm
+    right), and not a full-width line (a justified line is centred too)."""
     left, right = layout.left[line.page], layout.right[line.page]
     width = max(right - left, 1.0)
-    tolerance = max(6.0, 0.03 * width)
-    return abs(line.centre - (left + right) / 2) <= tolerance and line.x1 - line.x0 < 0.85 * width
+    page_width = layout.page_width[line.page]
+    if line.page in layout.area_trusted:
+        near = abs(line.centre - (left + right) / 2) <= max(6.0, 0.03 * width)
+    else:  # too few lines to know the text area: fall back to the page centre
+        near = abs(line.centre - page_width / 2) <= max(6.0, 0.035 * page_width)
+    return near and line.x1 - line.x0 < 0.8 * min(width, page_width)
 
 
 def assemble(report: Report, pages: list[PageContent]) -> None:
@@ -842,15 +937,25 @@ def make_paragraph(
         max(ln.bottom for ln in lines),
     )
     chars = sum(ln.n_chars for ln in lines)
+    bold = sum(ln.bold_chars for ln in lines) * 2 > chars
     return Paragraph(
         index=index,
         text=" ".join(ln.text for ln in lines),
         loc=Location(page=lines[0].page, bbox=bbox, paragraph=paragraph),
         font_size=round(weighted_median([p for ln in lines for p in ln.sizes]), 2),
-        bold=sum(ln.bold_chars for ln in lines) * 2 > chars,
-        centered=all(is_centred(ln, layout) or (ln.x1 - ln.x0) < 1 for ln in lines)
-        and any(is_centred(ln, layout) for ln in lines),
+        bold=bold,
+        centered=paragraph_centred(lines, bold, layout),
     )
+
+
+def paragraph_centred(lines: list[TextLine], bold: bool, layout: Layout) -> bool:
+    """All lines centred; a list item never is, and a plain line starting where many lines
+    start is left-aligned text that happens to have its middle near the centre."""
+    if lines[0].list_marker or not all(is_centred(ln, layout) for ln in lines):
+        return False
+    if len(lines) == 1 and not bold:
+        return not any(abs(lines[0].x0 - edge) <= 2 for edge in layout.left_edges)
+    return True
 
 
 def assign_heading_levels(report: Report, layout: Layout) -> None:

@@ -50,6 +50,7 @@ COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 COMPLETE_NUMBER = re.compile(
     r"^(rp\.?)?-?\(?(\d{1,3}([.,]\d{3})*([.,]\d+)?|\d+([.,]\d+)?)\)?(%|,-)?$", re.IGNORECASE
 )
+LIST_ITEM_START = re.compile(r"\s+(?=(?:\d{1,2}|[a-z])[.)]\s)")
 HIERARCHY_PREFIX = re.compile(r"^\s*(sub\s*-?\s*kegiatan|kegiatan|program)\b\s*:?", re.IGNORECASE)
 PERIOD_LABEL = re.compile(r"^\s*(tahun|ta\.?|triwulan|tw\.?|semester|s\.?d\.?)\b.*|^\s*(19|20)\d\d\s*$",
                           re.IGNORECASE)
@@ -270,7 +271,6 @@ def _drafts(grid: _Grid, block: _Block, columns: list[Column]) -> list[tuple[_Ro
     by_role = {c.role: c.index for c in columns}
     key_col = by_role.get("number")
     ident_col = next((by_role[r] for r in IDENTITY_ROLES if r in by_role), None)
-    quantity_cols = [c.index for c in columns if c.role in QUANTITY_ROLES]
     drafts: list[tuple[_RowDraft, Cell | None]] = []
     for r in block.body_rows:
         origins = grid.row_origins(r)
@@ -286,7 +286,7 @@ def _drafts(grid: _Grid, block: _Block, columns: list[Column]) -> list[tuple[_Ro
             drafts.append((_RowDraft([r], texts, row_origins, RowKind.GROUP), origins[0]))
             continue
         previous = drafts[-1][0] if drafts and drafts[-1][0].kind is RowKind.DATA else None
-        if previous and _continues(grid, r, previous, key_col, ident_col, quantity_cols):
+        if previous and _continues(grid, r, previous, key_col, ident_col):
             _merge_into(previous, grid, r)
             continue
         drafts.append((_RowDraft([r], texts, row_origins), None))
@@ -294,7 +294,7 @@ def _drafts(grid: _Grid, block: _Block, columns: list[Column]) -> list[tuple[_Ro
 
 
 def _continues(grid: _Grid, r: int, previous: _RowDraft, key_col: int | None,
-               ident_col: int | None, quantity_cols: list[int]) -> bool:
+               ident_col: int | None) -> bool:
     """Is row r the rest of the previous item (split by a page break, or a second line)?"""
     if key_col is None:
         return False
@@ -309,12 +309,12 @@ def _continues(grid: _Grid, r: int, previous: _RowDraft, key_col: int | None,
             return False
         if same_key and ident_text and grid.origin(r, ident_col) is not grid.origin(last, ident_col):
             return False  # several items under one merged number
-    for c in quantity_cols:
+    for c in range(grid.table.n_cols):
         mine, theirs = grid.origin(r, c), previous.origins.get(c)
-        if mine is theirs or not grid.text(r, c):
+        if mine is theirs or mine is None or theirs is None:
             continue
-        if theirs is not None and _is_complete_number("".join(previous.texts[c])):
-            return False  # both rows carry their own value: two items
+        if _is_complete_number(mine.text) and _is_complete_number("".join(previous.texts[c])):
+            return False  # both rows carry a value of their own: two items
     return True
 
 
@@ -339,8 +339,15 @@ def _location(table: RawTable, draft: _RowDraft, c: int) -> Location:
     )
 
 
-def _joined_text(parts: list[str]) -> str:
-    return " ".join(" ".join(p.split()) for p in parts if p.strip())
+def _joined_text(parts: list[str], role: str = "") -> str:
+    """Cell text with wrapping undone. A formula keeps one line per grid row (numerator,
+    denominator); a strategy cell keeps one line per numbered item."""
+    if role == "rumus":
+        return "\n".join(" ".join(p.split()) for p in parts if p.strip())
+    text = " ".join(" ".join(p.split()) for p in parts if p.strip())
+    if role == "strategi":
+        text = LIST_ITEM_START.sub("\n", text).strip()
+    return text
 
 
 def _level(number: str | None, ident: str) -> int | None:
@@ -389,7 +396,7 @@ def _set_field(row: ViewRow, col: Column, parts: list[str], loc: Location,
     elif role == "number":
         row.number = _joined_text(parts)
     elif role in TEXT_ROLES:
-        setattr(row, role, Text(text=_joined_text(parts), loc=loc))
+        setattr(row, role, Text(text=_joined_text(parts, role), loc=loc))
     else:
         row.extra[col.label] = Text(text=_joined_text(parts), loc=loc)
 

@@ -3,59 +3,65 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from lapkin_audit.model import Location, Quantity, Report, RowKind, TableView, Text
+from lapkin_audit.model import Location, Quantity, Report, RowKind, TableView, Text, ViewRow
 
-FIELD_ORDER = (
-    "number", "sasaran", "program", "indikator", "satuan", "target", "realisasi", "capaian",
-    "status", "pagu", "realisasi_anggaran", "serapan", "efisiensi", "rumus", "strategi", "bulan",
-)
-FIELD_TITLES = {
-    "number": "No", "realisasi_anggaran": "Realisasi anggaran", "serapan": "Serapan",
-}
+TEXT_WIDTH = 36
 
 
 def _where(loc: Location) -> str:
-    parts = []
-    if loc.page is not None:
-        parts.append(f"p.{loc.page}")
-    if loc.row is not None:
-        parts.append(f"r{loc.row + 1}")
-    return " ".join(parts)
+    return f"p.{loc.page}" if loc.page is not None else ""
 
 
 def _cell(value: object) -> str:
     if isinstance(value, Quantity):
-        shown = value.raw.replace("\n", "")
-        if value.value is None:
-            return f"{shown} [dim](not a number)[/]"
-        return f"{shown} [dim]= {value.value} {value.unit.value} ·{value.decimals}d {_where(value.loc)}[/]"
+        shown = escape(" ".join(value.raw.split()))
+        flag = " [red](not a number)[/]" if value.value is None else ""
+        flag += " [yellow](ambiguous)[/]" if value.ambiguous else ""
+        return f"{shown}{flag} [dim]{_where(value.loc)}[/]"
     if isinstance(value, Text):
-        return value.text
-    return "" if value is None else str(value)
+        return escape(value.text)
+    return "" if value is None else escape(str(value))
+
+
+def _field(row: ViewRow, role: str) -> object:
+    if role.startswith("history:"):
+        return None
+    if role == "number":
+        return row.number
+    if role in ViewRow.model_fields:
+        return getattr(row, role)
+    return None
 
 
 def _view_table(report: Report, view: TableView) -> Table:
     table_label = view.caption or f"table {view.table + 1}"
-    pages = report.tables[view.table].pages
-    title = f"{view.kind.value} · {table_label}" + (f" · pages {pages}" if pages else "")
-    fields = [f for f in FIELD_ORDER if any(getattr(r, f, None) for r in view.rows)]
-    rich_table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    rich_table.add_column("kind", style="dim")
-    for name in fields:
-        rich_table.add_column(FIELD_TITLES.get(name, name.replace("_", " ").title()), overflow="fold")
-    years = sorted({y for r in view.rows for y in r.years})
+    pages = sorted({p for t in [report.tables[view.table]] for p in t.pages})
+    title = f"[bold]{view.kind.value}[/] · {escape(table_label)}" + (f" · pages {pages}" if pages else "")
+    columns = [c for c in view.columns if c.role != "extra" and not c.role.startswith("history:")]
+    rich_table = Table(title=title, title_justify="left", expand=False)
+    rich_table.add_column("", style="dim")
+    for col in columns:
+        width = TEXT_WIDTH if col.role in ("sasaran", "program", "indikator", "rumus", "strategi") else None
+        rich_table.add_column(escape(col.label), overflow="fold", max_width=width)
     for row in view.rows:
-        label = row.kind.value if row.kind is not RowKind.DATA else ""
+        label = "" if row.kind is RowKind.DATA else row.kind.value
         if row.label is not None:
-            label = f"{row.kind.value}: {row.label.text}"
-        rich_table.add_row(label, *(_cell(getattr(row, name)) for name in fields))
-    if view.header_formulas:
-        rich_table.caption = "header formula: " + ", ".join(f.raw for f in view.header_formulas)
-    if years:
-        rich_table.caption = (rich_table.caption or "") + f" years: {years}"
+            label = f"{row.kind.value}: {escape(row.label.text)}"
+        rich_table.add_row(label, *(_cell(_field(row, c.role)) for c in columns))
+    notes = [f"header formula {f.raw}" for f in view.header_formulas] + view.notes
+    history = sorted({y for r in view.rows for y in r.years if r.years[y] and y != _main_year(view)})
+    if history:
+        notes.append(f"earlier years kept: {history}")
+    if notes:
+        rich_table.caption = escape("; ".join(notes))
     return rich_table
+
+
+def _main_year(view: TableView) -> int | None:
+    return next((c.year for c in view.columns if c.year and not c.role.startswith("history:")), None)
 
 
 def print_report(report: Report, console: Console | None = None) -> None:

@@ -6,6 +6,7 @@ Deadlines and the working-day calendar come from the regulation pack (``deadline
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -61,8 +62,16 @@ def report_date(report: Report) -> dt.date | None:
     return signature.date if signature else None
 
 
+def _after(day: dt.date, limit: dt.date, *, month_only: bool) -> bool:
+    """``day`` is after ``limit``; by month when only the month of ``day`` is known."""
+    return (day.year, day.month) > (limit.year, limit.month) if month_only else day > limit
+
+
 # --------------------------------------------------------------------------------------------
 # D401
+
+When = tuple[dt.date, bool, Location | None, Message]
+"""The report date, whether only its month is known, where it is printed, and its source."""
 
 
 def _deadline(report: Report, ctx: Context) -> tuple[dt.date, Message] | None:
@@ -70,6 +79,8 @@ def _deadline(report: Report, ctx: Context) -> tuple[dt.date, Message] | None:
     period = report.period
     if period.year and period.quarter:
         n = cal.quarterly_working_days(ctx.pack)
+        if n is None:  # the pack sets no quarterly deadline: nothing to judge
+            return None
         basis = (ctx.pack.section("deadlines").get("quarterly") or {}).get("basis") or "-"
         deadline = cal.quarterly_deadline(period.year, period.quarter, ctx.pack)
         return deadline, Message(id=f"{n} hari kerja setelah triwulan berakhir; {basis}",
@@ -126,8 +137,8 @@ class LateReport(Rule):
     default_severity = Severity.ERROR
     packs = ("deadlines", "working-week")
     template = Message(
-        id="Laporan bertanggal {actual} ({source}) melewati batas waktu {expected} ({basis})",
-        en="Report dated {actual} ({source}) is after the deadline {expected} ({basis})",
+        id="Laporan bertanggal {date} ({source}) melewati batas waktu {deadline} ({basis})",
+        en="Report dated {date} ({source}) is after the deadline {deadline} ({basis})",
     )
 
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
@@ -137,18 +148,17 @@ class LateReport(Rule):
             return
         day, month_only, loc, source = when
         deadline, basis = found
-        late = (day.year, day.month) > (deadline.year, deadline.month) if month_only \
-            else day > deadline
-        if late:
+        if _after(day, deadline, month_only=month_only):
             yield self.finding(
                 loc, actual=day.isoformat(), expected=deadline.isoformat(),
-                source=source, basis=basis,
+                source=source, basis=basis, date=bilingual_date(day, month_only=month_only),
+                deadline=bilingual_date(deadline),
                 actual_text=format_date(day, month_only=month_only),
                 expected_text=format_date(deadline),
             )
 
     @staticmethod
-    def _when(report: Report, ctx: Context) -> tuple[dt.date, bool, Location | None, Message] | None:
+    def _when(report: Report, ctx: Context) -> When | None:
         submitted = as_date(ctx.submitted)
         if submitted is not None:
             return submitted, False, None, Message(id="tanggal diterima", en="date received")
@@ -212,7 +222,7 @@ class EarlySignature(Rule):
     family = "dates"
     default_severity = Severity.WARNING
     packs = ("working-week",)
-    template = Message(id="Ditandatangani {actual}: {reason}", en="Signed {actual}: {reason}")
+    template = Message(id="Ditandatangani {date}: {reason}", en="Signed {date}: {reason}")
 
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
         end = cal.period_end(report.period)
@@ -250,7 +260,7 @@ class EarlySignature(Rule):
             actual_text=format_date(day, month_only=month_only),
             expected_text=format_date(end) if before else None,
             severity=Severity.WARNING if before else Severity.INFO,
-            reason=_join(reasons),
+            reason=_join(reasons), date=bilingual_date(day, month_only=month_only),
         )
 
 
@@ -259,13 +269,28 @@ class EarlySignature(Rule):
 
 
 def _printed_weekday(match: Any) -> int | None:
-    """The weekday printed with a date (0 = Monday), from the DateMatch's ``weekday``."""
-    weekday = getattr(match, "weekday", None)
-    if weekday is None or isinstance(weekday, int):
-        return weekday
-    name = str(weekday).strip().lower().replace("'", "")
+    """The weekday printed with a date (0 = Monday): ``weekday_index``, else the name."""
+    index = getattr(match, "weekday_index", None)
+    if index is not None:
+        return index
+    name = str(getattr(match, "weekday", None) or "").strip().lower().replace("'", "")
     names = [w.lower() for w in WEEKDAYS["id"] + WEEKDAYS["en"]]
     return names.index(name) % 7 if name in names else None
+
+
+def _invalid_reason(match: Any) -> Message:
+    """Why a printed date does not exist, in both languages (the parser's text as fallback)."""
+    year, month, day = (getattr(match, k, None) for k in ("year", "month", "day"))
+    if year and month and not 1 <= month <= 12:
+        return Message(id=f"tidak ada bulan {month}", en=f"there is no month {month}")
+    if year and month and day:
+        days = _calendar.monthrange(year, month)[1]
+        name = {lang: MONTHS[lang][month - 1] for lang in ("id", "en")}
+        if not 1 <= day <= days:
+            return Message(id=f"{name['id']} {year} hanya {days} hari, tidak ada tanggal {day}",
+                           en=f"{name['en']} {year} has {days} days, not {day}")
+    reason = getattr(match, "invalid_reason", None)
+    return reason if isinstance(reason, Message) else Message(id=str(reason), en=str(reason))
 
 
 def _date_texts(report: Report) -> Iterator[tuple[str, Location]]:
@@ -279,10 +304,6 @@ def _date_texts(report: Report) -> Iterator[tuple[str, Location]]:
     for signature in report.signatures:
         if signature.date_raw and signature.loc.paragraph is None:
             yield signature.date_raw, signature.loc
-
-
-def _as_message(reason: Any) -> Message:
-    return reason if isinstance(reason, Message) else Message(id=str(reason), en=str(reason))
 
 
 @register
@@ -331,9 +352,8 @@ class InvalidDate(Rule):
                     yield finding
 
     def _judge(self, match: Any, loc: Location) -> Finding | None:
-        reason = getattr(match, "invalid_reason", None)
-        if reason:
-            return self.finding(loc, actual=match.raw, reason=_as_message(reason))
+        if getattr(match, "invalid_reason", None):
+            return self.finding(loc, actual=match.raw, reason=_invalid_reason(match))
         day, weekday = getattr(match, "date", None), _printed_weekday(match)
         if day is None or weekday is None or weekday == day.weekday():
             return None

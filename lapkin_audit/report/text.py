@@ -1,0 +1,135 @@
+"""Text output of `lapkin-audit check`: per file, findings in document order, then a summary.
+
+One line per finding, so the output greps well::
+
+    laporan.docx  Kecamatan Senduro · Triwulan II 2023 · 30 Juni 2023
+      A102  error    hlm. 7 · Tabel 2.2 · baris 2 · Capaian  Capaian tertulis 170%, …
+
+Colours only on a terminal and without ``NO_COLOR`` (rich decides); never wrapped.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from lapkin_audit.check import FileResult
+from lapkin_audit.model import Finding, FindingLocation, Report, Severity
+from lapkin_audit.report.json import summary, unit_name
+from lapkin_audit.rules.dates import format_date, report_date
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+WORDS = {
+    "id": {
+        "error": "error", "warning": "peringatan", "info": "info",
+        "page": "hlm.", "row": "baris", "para": "paragraf",
+        "printed": "tertulis", "expected": "seharusnya", "quarter": "Triwulan", "year": "Tahun",
+        "summary": "Ringkasan: {files} berkas, {audited} diperiksa, {failed} gagal; "
+                   "{errors} error, {warnings} peringatan, {info} info",
+        "clean": "tidak ada temuan",
+    },
+    "en": {
+        "error": "error", "warning": "warning", "info": "info",
+        "page": "p.", "row": "row", "para": "paragraph",
+        "printed": "printed", "expected": "expected", "quarter": "Quarter", "year": "Year",
+        "summary": "Summary: {files} files, {audited} audited, {failed} failed; "
+                   "{errors} errors, {warnings} warnings, {info} info",
+        "clean": "no findings",
+    },
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS["en" if lang == "en" else "id"]
+
+
+def place(loc: FindingLocation, lang: str) -> str:
+    """``hlm. 7 · Tabel 2.2 · baris 2 · Capaian`` (only the parts that are known)."""
+    w = _words(lang)
+    parts = []
+    if loc.page is not None:
+        parts.append(f"{w['page']} {loc.page}")
+    if loc.table:
+        parts.append(loc.table)
+    if loc.row is not None:
+        parts.append(f"{w['row']} {loc.row}")
+    if loc.column:
+        parts.append(loc.column)
+    if loc.paragraph is not None and not loc.table and loc.page is None:
+        parts.append(f"{w['para']} {loc.paragraph + 1}")
+    return " · ".join(parts)
+
+
+def _shown(value: object, text: str | None) -> str | None:
+    return text if text else (None if value is None else str(value))
+
+
+def values(finding: Finding, lang: str) -> str:
+    """``tertulis X, seharusnya Y`` unless the message already says both."""
+    actual = _shown(finding.actual, finding.actual_text)
+    expected = _shown(finding.expected, finding.expected_text)
+    message = finding.message.id  # the printed forms are Indonesian, as in the document
+    if actual is None or expected is None or (actual in message and expected in message):
+        return ""
+    w = _words(lang)
+    return f"{w['printed']} {actual}, {w['expected']} {expected}"
+
+
+def _heading(result: FileResult, lang: str) -> Text:
+    line = Text(str(result.path), style="bold")
+    report: Report | None = result.report
+    if report is None:
+        return line
+    w, period = _words(lang), report.period
+    facts = [unit_name(report.unit)]
+    if period.year:
+        facts.append(f"{w['quarter']} {period.quarter} {period.year}" if period.quarter
+                     else f"{w['year']} {period.year}")
+    date = report_date(report)
+    facts.append(format_date(date, lang) if date else None)
+    line.append("  " + " · ".join(f for f in facts if f), style="dim")
+    return line
+
+
+def _finding_line(finding: Finding, lang: str) -> Text:
+    w = _words(lang)
+    line = Text("  ")
+    line.append(f"{finding.code:<5} ", style="bold")
+    line.append(f"{w[finding.severity.value]:<11}", style=STYLE[finding.severity])
+    where = place(finding.location, lang)
+    if where:
+        line.append(where + "  ", style="dim")
+    line.append(finding.message.get(lang))
+    extra = values(finding, lang)
+    if extra:
+        line.append(f" ({extra})", style="dim")
+    return line
+
+
+def _file_lines(result: FileResult, lang: str) -> list[Text]:
+    lines = [_heading(result, lang)]
+    if result.error_code:
+        message = result.error_message.get(lang) if result.error_message else ""
+        error = Text("  ")
+        error.append(f"{result.error_code:<5} ", style="bold")
+        error.append(f"{_words(lang)['error']:<11}", style=STYLE[Severity.ERROR])
+        error.append(message)
+        return lines + [error]
+    if not result.findings:
+        return lines + [Text(f"  {_words(lang)['clean']}", style="green")]
+    return lines + [_finding_line(f, lang) for f in result.findings]
+
+
+def render(results: list[FileResult], *, lang: str = "id", file: IO[str] | None = None,
+           color: bool | None = None) -> None:
+    """Print the results; ``color=None`` lets rich decide (TTY and no ``NO_COLOR``)."""
+    console = Console(file=file, highlight=False, soft_wrap=True,
+                      no_color=None if color is None else not color,
+                      force_terminal=color if color else None)
+    for result in results:
+        for line in _file_lines(result, lang):
+            console.print(line)
+        console.print()
+    console.print(_words(lang)["summary"].format(**summary(results)))
