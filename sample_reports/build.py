@@ -144,10 +144,6 @@ def CHECKLIST(items, blanks=3):
     return ("checklist", items, blanks)
 
 
-def BREAK():
-    return ("pagebreak",)
-
-
 # ---------------------------------------------------------------------------------------------
 # python-docx helpers
 # ---------------------------------------------------------------------------------------------
@@ -260,9 +256,9 @@ def fmt_par(
     before=None,
     after=None,
     keep=False,
-    line=None,
-    page_break_before=False,
+    single=False,
 ):
+    """Paragraph formatting; lengths in cm, spacing in pt, `single` = single line spacing."""
     pf = par.paragraph_format
     if align:
         pf.alignment = ALIGN[align]
@@ -275,12 +271,8 @@ def fmt_par(
         pf.space_after = Pt(after)
     if keep:
         pf.keep_with_next = True
-    if line is not None:
-        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE if line == 1 else None
-        if line != 1:
-            pf.line_spacing = line
-    if page_break_before:
-        pf.page_break_before = True
+    if single:
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
 def _border_el(tag: str, val: str, size: int = 4) -> OxmlElement:
@@ -295,10 +287,10 @@ def _border_el(tag: str, val: str, size: int = 4) -> OxmlElement:
 
 def set_table_borders(table, **edges) -> None:
     """Table-level borders, e.g. top=12, bottom=12, insideH=4, left=None ('nil')."""
-    tblPr = table._tbl.tblPr
-    old = tblPr.find(qn("w:tblBorders"))
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblBorders"))
     if old is not None:
-        tblPr.remove(old)
+        tbl_pr.remove(old)
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         size = edges.get(edge)
@@ -306,21 +298,21 @@ def set_table_borders(table, **edges) -> None:
     # schema order inside tblPr: tblStyle, tblW, jc, tblBorders, shd, tblLayout, tblCellMar
     anchor = None
     for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"):
-        anchor = tblPr.find(qn(tag))
+        anchor = tbl_pr.find(qn(tag))
         if anchor is not None:
             break
     if anchor is not None:
         anchor.addprevious(borders)
     else:
-        tblPr.append(borders)
+        tbl_pr.append(borders)
 
 
 def set_cell_borders(cell, **edges) -> None:
     """Cell-level borders (w:tcBorders), e.g. bottom=8."""
-    tcPr = cell._tc.get_or_add_tcPr()
-    old = tcPr.find(qn("w:tcBorders"))
+    tc_pr = cell._tc.get_or_add_tcPr()
+    old = tc_pr.find(qn("w:tcBorders"))
     if old is not None:
-        tcPr.remove(old)
+        tc_pr.remove(old)
     borders = OxmlElement("w:tcBorders")
     for edge in ("top", "left", "bottom", "right"):
         if edge in edges:
@@ -337,18 +329,18 @@ def set_cell_borders(cell, **edges) -> None:
         "w:vAlign",
         "w:hideMark",
     ):
-        anchor = tcPr.find(qn(tag))
+        anchor = tc_pr.find(qn(tag))
         if anchor is not None:
             break
     if anchor is not None:
         anchor.addprevious(borders)
     else:
-        tcPr.append(borders)
+        tc_pr.append(borders)
 
 
 def _tblpr_set(table, tag: str, **attrs) -> OxmlElement:
-    tblPr = table._tbl.tblPr
-    el = tblPr.find(qn(tag))
+    tbl_pr = table._tbl.tblPr
+    el = tbl_pr.find(qn(tag))
     if el is None:
         el = OxmlElement(tag)
         order = [
@@ -369,12 +361,12 @@ def _tblpr_set(table, tag: str, **attrs) -> OxmlElement:
             "w:tblLook",
         ]
         pos = order.index(tag)
-        later = [tblPr.find(qn(t)) for t in order[pos + 1 :]]
+        later = [tbl_pr.find(qn(t)) for t in order[pos + 1 :]]
         later = [e for e in later if e is not None]
         if later:
             later[0].addprevious(el)
         else:
-            tblPr.append(el)
+            tbl_pr.append(el)
     for k, v in attrs.items():
         el.set(qn(f"w:{k}"), v)
     return el
@@ -393,11 +385,11 @@ def set_cell_margins(table, left_right_cm: float) -> None:
 
 
 def mark_row(row, header=False, cant_split=False) -> None:
-    trPr = row._tr.get_or_add_trPr()
+    tr_pr = row._tr.get_or_add_trPr()
     if cant_split:
-        trPr.append(OxmlElement("w:cantSplit"))
+        tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
-        trPr.append(OxmlElement("w:tblHeader"))  # repeat this row at the top of every page
+        tr_pr.append(OxmlElement("w:tblHeader"))  # repeat this row at the top of every page
 
 
 def covered_positions(merges) -> set:
@@ -420,11 +412,9 @@ def write_cell(cell, value, *, size, bold=False, align="left", italic=False) -> 
     paragraphs = value.split("\n") if value else [""]
     for k, text in enumerate(paragraphs):
         par = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
-        fmt_par(par, align=align, before=0, after=0, line=1)
+        fmt_par(par, align=align, before=0, after=0, single=True)
         if text:
             add_runs(par, text, bold=bold, italic=italic, size=size)
-        else:  # size the empty paragraph too, so empty rows are not taller than needed
-            par.paragraph_format.space_after = Pt(0)
 
 
 def add_table(doc, spec: dict) -> None:
@@ -437,7 +427,7 @@ def add_table(doc, spec: dict) -> None:
     col_align = spec.get("align", ["left"] * ncols)
     bold_rows = set(spec.get("bold_rows", ()))
     center_rows = set(spec.get("center_rows", ()))
-    assert abs(sum(widths) - TEXT_WIDTH_CM) < 0.01 or sum(widths) < TEXT_WIDTH_CM, sum(widths)
+    assert sum(widths) <= TEXT_WIDTH_CM + 0.01, f"table wider than the text block: {sum(widths)}"
     assert all(len(r) == ncols for r in rows), [len(r) for r in rows]
 
     cov = covered_positions(merges)
@@ -582,8 +572,6 @@ def render(doc, blocks) -> None:
                 par = doc.add_paragraph()
                 fmt_par(par, indent=1.25, after=2)
                 add_runs(par, ".....")
-        elif kind == "pagebreak":
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             raise ValueError(kind)
         after_cover = False
@@ -1282,7 +1270,7 @@ def efisiensi(capaian_unrounded: Decimal, serapan_unrounded: Decimal) -> Decimal
 
 def senduro_corrected_numbers():
     inds = []
-    for (sas, ind, t, r), p in zip(SENDURO_IND, SENDURO_IND_PROG):
+    for (sas, ind, t, r), p in zip(SENDURO_IND, SENDURO_IND_PROG, strict=True):
         _, pagu, real, _ = SENDURO_PROG[p]
         cap_x = Decimal(r) * 100 / Decimal(t)
         ser_x = Decimal(real) * 100 / Decimal(pagu)
@@ -1385,7 +1373,7 @@ def senduro_corrected_blocks():
     ]
     f_rows = [["No", "SASARAN", "INDIKATOR TUJUAN/ SASARAN", "RUMUS PENGHITUNGAN", None, None]]
     f_merge = [(0, 3, 0, 5)]
-    for k, (i, (numer, denom)) in enumerate(zip(inds, formulas), 1):
+    for k, (i, (numer, denom)) in enumerate(zip(inds, formulas, strict=True), 1):
         r = len(f_rows)
         f_rows.append([str(k), i["sasaran"], i["indikator"], numer, "X", "100%"])
         f_rows.append([None, None, None, denom, None, None])
@@ -1403,6 +1391,7 @@ def senduro_corrected_blocks():
         rows=f_rows,
         merge=f_merge,
         cant_split=True,
+        repeat_header=True,
         align=["center", "left", "left", "left", "center", "center"],
     )
 
@@ -1593,7 +1582,7 @@ def senduro_corrected_blocks():
                 "\n".join(f"{n}. {s}" for n, s in enumerate(lines, 1)),
                 "Januari s.d. Juni 2023",
             ]
-            for k, (i, lines) in enumerate(zip(inds, strategi), 1)
+            for k, (i, lines) in enumerate(zip(inds, strategi, strict=True), 1)
         ],
     )
 
@@ -2077,7 +2066,7 @@ def pasirian_blocks():
     assert total_pagu == leaves_pagu
     b_rows = [["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu", "Realisasi", "Serapan (%)"]]
     prog_rows = []
-    for code, name, pagu, real, leaf in rolled:
+    for code, name, pagu, real, _leaf in rolled:
         serapan = ratio_pct(real, pagu)
         printed = PASIRIAN_SERAPAN_SLIP.get(code, serapan)
         if code in PASIRIAN_SERAPAN_SLIP:

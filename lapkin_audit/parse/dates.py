@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
@@ -90,9 +91,9 @@ _WEEKDAY_WORDS: dict[str, tuple[int, str]] = {
 }
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation, longest first so that ``Juni`` wins over ``Jun``."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _MONTH = rf"(?:{_alternation(_MONTH_WORDS)})"
@@ -245,7 +246,7 @@ def find_dates(text: str) -> list[DateMatch]:
         ]
         found += [_date_match(m, month_only=True) for m in _MONTH_YEAR.finditer(text)]
         return _without_overlaps(found)
-    except Exception:  # noqa: BLE001 - odd text must not stop the audit
+    except Exception:  # noqa: BLE001 - odd text must never stop the audit
         return []
 
 
@@ -323,8 +324,7 @@ _QUARTER = re.compile(
     rf"{_NOT_AFTER_ALNUM}(?P<word>{_QUARTER_WORD})\.?[\s.:-]{{0,3}}(?P<num>{_QUARTER_NUMERAL})"
     rf"{_END_OF_ALNUM}"
     rf"(?:\s*(?:{_RANGE_WORD}|[-\u2013])\s*(?:{_QUARTER_WORD}\.?[\s.:-]{{0,3}})?"
-    rf"(?P<num2>{_QUARTER_NUMERAL}){_END_OF_ALNUM})?"
-    + _YEAR_SUFFIX,
+    rf"(?P<num2>{_QUARTER_NUMERAL}){_END_OF_ALNUM})?" + _YEAR_SUFFIX,
     re.IGNORECASE,
 )
 _SEMESTER = re.compile(
@@ -332,7 +332,9 @@ _SEMESTER = re.compile(
     rf"{_END_OF_ALNUM}" + _YEAR_SUFFIX,
     re.IGNORECASE,
 )
-_YEAR_BEFORE = re.compile(rf"{_NOT_AFTER_ALNUM}{_YEAR_WORD}\s*(?P<year>{_YEAR})\s*[-\u2013,/]?\s*$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(
+    rf"{_NOT_AFTER_ALNUM}{_YEAR_WORD}\s*(?P<year>{_YEAR})\s*[-\u2013,/]?\s*$", re.IGNORECASE
+)
 _CUMULATIVE_BEFORE = re.compile(rf"(?:{_RANGE_WORD}|kumulatif)\s*$", re.IGNORECASE)
 LOOKBEHIND_CHARS = 40
 
@@ -596,7 +598,7 @@ def find_periods(text: str) -> list[PeriodMatch]:
     """Every period named in ``text``, in order (quarters, semesters, ranges, years)."""
     try:
         return _find_periods(text)
-    except Exception:  # noqa: BLE001 - odd text must not stop the audit
+    except Exception:  # noqa: BLE001 - odd text must never stop the audit
         return []
 
 
@@ -607,8 +609,7 @@ def _find_periods(text: str) -> list[PeriodMatch]:
     candidates += [_semester_match(text, m) for m in _SEMESTER.finditer(text)]
     candidates += [_range_match(m) for m in _OPEN_RANGE.finditer(text)]
     candidates += [
-        _annual(text, m.start(), m.end(), int(m.group("year")))
-        for m in _REPORT_YEAR.finditer(text)
+        _annual(text, m.start(), m.end(), int(m.group("year"))) for m in _REPORT_YEAR.finditer(text)
     ]
     candidates += [_year_match(text, m) for m in _YEAR_MENTION.finditer(text)]
     return _without_overlaps([c for c in candidates if c is not None])

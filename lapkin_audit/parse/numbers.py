@@ -21,9 +21,11 @@ Decisions worth knowing:
   ambiguity.
 * Without a ``style`` the ambiguous shape is read the Indonesian way (dot = thousands,
   comma = decimal), which is also how :func:`format_number` prints, and ``ambiguous`` says so.
-* PDF text in narrow cells wraps inside numbers (``'Rp\\n371.041.\\n745'``); fragments are
-  joined when the join is a well-formed number that the fragments alone are not (see
-  :func:`join_wrapped_numbers`), so two numbers on two lines (``'85%\\n90%'``) stay apart.
+* PDF text in narrow cells wraps inside numbers (``'Rp\\n371.041.\\n745'``). Fragments are
+  joined when the join is a well-formed number and a fragment cannot stand alone, or, for
+  fragments that can, when the join is a grouped number whose lines fit a wrap (see
+  :func:`join_wrapped_numbers`); two numbers on two lines (``'85%\\n90%'``,
+  ``'85,5\\n90'``) stay apart and the cell is noted as holding several numbers.
 * :func:`parse_quantity` never raises: anything it cannot read gets ``value=None`` and a note.
 """
 
@@ -55,7 +57,6 @@ _GROUPED_WITH_DECIMALS = {
     ".": re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+"),  # group '.', decimal ','
     ",": re.compile(r"[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]+"),  # group ',', decimal '.'
 }
-_SIMPLE_DECIMAL = re.compile(r"[0-9]+[.,][0-9]+")
 
 _OTHER_MARK = {".": ",", ",": "."}
 _STYLE_OF_DECIMAL_MARK = {",": NumberStyle.INDONESIAN, ".": NumberStyle.ENGLISH}
@@ -163,7 +164,13 @@ def _stands_alone(fragment: str) -> bool:
     return _is_well_formed(fragment) and not leading_zeros
 
 
-def _should_join(
+class _Join(Enum):
+    NO = "no"
+    YES = "yes"
+    IF_COMPLETED = "if completed"  # keep only if the run ends in a complete number
+
+
+def _join_decision(
     left: str,
     right: str,
     text: str,
@@ -172,7 +179,7 @@ def _should_join(
     right_start: int,
     left_wrapped: bool,
     money: bool,
-) -> bool:
+) -> _Join:
     """Whether ``left`` (ending at ``left_end``) and ``right`` are one number split by whitespace.
 
     The join must be a well-formed number (or the start of one, more fragments to come). A
@@ -180,32 +187,68 @@ def _should_join(
     ``00``), or a ``left`` already joined from a wrap, is then a wrap, except a comma followed
     by a plain space: ``85, 90`` is a list. Two fragments that are numbers on their own are
     joined only across a line break, when the second line is no wider than the first (as a
-    wrapped line never is) and the join is a complete number with at least two separators (one
-    in a Rupiah cell, which holds one amount): ``1.25`` + ``0.000`` is ``1.250.000``, while ``85`` + ``90``,
-    ``85,5`` + ``90`` and ``85`` + ``1.250.000`` stay two numbers.
+    wrapped line never is) and the join has at least two separators (one in a Rupiah cell,
+    which holds one amount); if the join is only the start of a number (``184.2`` +
+    ``10.00``), it stands only if later lines complete it (``+ 0``). So ``1.25`` + ``0.000``
+    is ``1.250.000``, while ``85`` + ``90``, ``85,5`` + ``90``, ``1.25`` + ``1.25`` and
+    ``85`` + ``1.250.000`` stay apart.
     """
     joined = left + right
     complete = _is_well_formed(joined)
     if len(joined) > MAX_NUMBER_LENGTH or not (complete or _is_number_prefix(joined)):
-        return False
+        return _Join.NO
     line_break = _LINE_BREAK.search(text, left_end, right_start) is not None
     if left.endswith(",") and not line_break:
-        return False
+        return _Join.NO
     if left_wrapped or not _stands_alone(left) or not _stands_alone(right):
-        return True
-    return (
-        complete
-        and line_break
+        return _Join.YES
+    if (
+        line_break
         and _separator_count(joined) >= (1 if money else 2)
         and _line_width_after(text, right_start)
         <= _line_width_before(text, left_end) + MAX_EXTRA_WRAPPED_WIDTH
-    )
+    ):
+        return _Join.YES if complete else _Join.IF_COMPLETED
+    return _Join.NO
 
 
-def _follows_currency(pieces: list[str], tail_start: int) -> bool:
-    """Whether the number ending ``pieces`` is printed after ``Rp`` (glued or not)."""
-    before = pieces[-1][:tail_start] or (pieces[-2] if len(pieces) > 1 else "")
+def _follows_currency(joined: str, tail_start: int, previous: str | None) -> bool:
+    """Whether the number ending ``joined`` is printed after ``Rp`` (glued or not)."""
+    before = joined[:tail_start] or (previous or "")
     return _CURRENCY_MARK.fullmatch(before.strip("(-")) is not None
+
+
+def _join_run(
+    pieces: list[re.Match[str]], first: int, text: str, previous: str | None
+) -> tuple[str, int]:
+    """Join ``pieces[first]`` with the fragments that continue it; (joined text, next index)."""
+    joined, core = pieces[first].group(), ""
+    index, wrapped = first + 1, False
+    checkpoint: tuple[str, int] | None = None  # state before a join that must be completed
+    while index < len(pieces):
+        tail = _NUMERIC_TAIL.search(joined)
+        head = _NUMERIC_HEAD.match(pieces[index].group())
+        if not tail or not head:
+            break
+        decision = _join_decision(
+            tail.group(),
+            head.group(),
+            text,
+            left_end=pieces[index - 1].end(),
+            right_start=pieces[index].start(),
+            left_wrapped=wrapped,
+            money=_follows_currency(joined, tail.start(), previous),
+        )
+        if decision is _Join.NO:
+            break
+        if decision is _Join.IF_COMPLETED and checkpoint is None:
+            checkpoint = (joined, index)
+        core = tail.group() + head.group()
+        joined += pieces[index].group()
+        index, wrapped = index + 1, True
+        if checkpoint and _is_well_formed(core):
+            checkpoint = None
+    return checkpoint or (joined, index)
 
 
 def join_wrapped_numbers(text: str) -> str:
@@ -213,33 +256,13 @@ def join_wrapped_numbers(text: str) -> str:
 
     ``'Rp\\n1.001.749.03\\n7'`` → ``'Rp 1.001.749.037'``; ``'85%\\n90%'`` → ``'85% 90%'``.
     """
-    pieces: list[str] = []
-    last_end = 0
-    last_was_joined = False
-    for match in _PIECE.finditer(text):
-        piece = match.group()
-        tail = _NUMERIC_TAIL.search(pieces[-1]) if pieces else None
-        head = _NUMERIC_HEAD.match(piece)
-        if (
-            tail
-            and head
-            and _should_join(
-                tail.group(),
-                head.group(),
-                text,
-                left_end=last_end,
-                right_start=match.start(),
-                left_wrapped=last_was_joined,
-                money=_follows_currency(pieces, tail.start()),
-            )
-        ):
-            pieces[-1] += piece
-            last_was_joined = True
-        else:
-            pieces.append(piece)
-            last_was_joined = False
-        last_end = match.end()
-    return " ".join(pieces)
+    pieces = list(_PIECE.finditer(text))
+    out: list[str] = []
+    index = 0
+    while index < len(pieces):
+        joined, index = _join_run(pieces, index, text, out[-1] if out else None)
+        out.append(joined)
+    return " ".join(out)
 
 
 # --------------------------------------------------------------------------------------------
@@ -326,7 +349,7 @@ def _not_a_number(raw: str, note: str, unit: Unit = Unit.NONE) -> Quantity:
 def _reading_of_failed_cell(raw: str, text: str, unit: Unit) -> Quantity:
     """Explain why a cell that does not fit the grammar is not one number."""
     tokens = _NUMBER_TOKEN.findall(text)
-    letters = _LETTER.findall(_CURRENCY_ONLY.sub("", text).replace("persen", ""))
+    letters = _LETTER.findall(_CURRENCY_ONLY.sub("", text).lower().replace("persen", ""))
     if len(tokens) >= 2 and not letters:
         return _not_a_number(raw, f"several numbers in one cell: {text}", unit)
     return _not_a_number(raw, "text, not a number", unit)
@@ -383,7 +406,7 @@ def parse_quantity(
     raw = text
     try:
         return _parse(raw, style=style, percent_column=percent_column)
-    except Exception as exc:  # noqa: BLE001 - a cell must never stop the audit
+    except Exception as exc:  # noqa: BLE001 - one odd cell must never stop the audit
         return Quantity(raw=raw, note=f"unreadable number ({type(exc).__name__})")
 
 
@@ -392,10 +415,10 @@ def _parse(raw: str, *, style: NumberStyle | None, percent_column: bool) -> Quan
     column_unit = Unit.PERCENT if percent_column else Unit.NONE
     if not text:
         return _not_a_number(raw, "empty cell", column_unit)
-    without_currency = _CURRENCY_ONLY.sub("", text, count=1) if _CURRENCY_ONLY.match(text) else text
-    placeholder = PLACEHOLDERS.get(without_currency.strip().lower())
+    currency = _CURRENCY_ONLY.match(text)
+    placeholder = PLACEHOLDERS.get(text[currency.end() if currency else 0 :].strip().lower())
     if placeholder:
-        unit = Unit.RUPIAH if without_currency is not text else column_unit
+        unit = Unit.RUPIAH if currency else column_unit  # "Rp -": no amount
         return _not_a_number(raw, f"placeholder {placeholder}, no value printed", unit)
     if _SPREADSHEET_ERROR.fullmatch(text):
         return _not_a_number(raw, f"spreadsheet error {text}, not a number", column_unit)
@@ -410,10 +433,10 @@ def _parse(raw: str, *, style: NumberStyle | None, percent_column: bool) -> Quan
 
     words = match.group("words")
     notes: list[str] = []
-    if words and (len(words.split()) > MAX_UNIT_WORDS or match.group("percent")):
-        if len(words.split()) > MAX_UNIT_WORDS:
-            return _not_a_number(raw, "text starting with a number, not a number", column_unit)
-        notes.append(f"text after the number: {words!r}")
+    if words and len(words.split()) > MAX_UNIT_WORDS:
+        return _not_a_number(raw, "text starting with a number, not a number", column_unit)
+    if words and match.group("percent"):
+        notes.append(f"text after the number: {words!r}")  # "100% dari target": not a unit
         words = None
 
     printed_core = match.group("core")
@@ -500,11 +523,7 @@ def column_style(texts: list[str]) -> NumberStyle:
     """
     votes = {NumberStyle.INDONESIAN: 0, NumberStyle.ENGLISH: 0}
     for text in texts:
-        try:
-            normalised = _normalise(text)
-        except Exception:  # noqa: BLE001 - evidence gathering must not fail on odd text
-            continue
-        for match in _EVIDENCE_TOKEN.finditer(normalised):
+        for match in _EVIDENCE_TOKEN.finditer(_normalise(text)):
             evidence = _evidence_of_token(match)
             if evidence is not None:
                 votes[evidence] += 1

@@ -74,10 +74,10 @@ MARGIN_ZONE = 0.12  # top/bottom share of the page where running headers/footers
 CONTINUATION_ZONE = 0.45  # a continued table ends in the lower / starts in the upper part
 
 LIST_MARKER = re.compile(
-    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*])$"
+    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*☐☑☒])$"
 )
 LIST_MARKER_PREFIX = re.compile(
-    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*])\s"
+    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*☐☑☒])\s"
 )
 BAB_HEADING = re.compile(r"^BAB\s+([IVXL]+|\d{1,2})\b", re.IGNORECASE)
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
@@ -504,10 +504,11 @@ def horizontal_rule_tables(
         region_words = [w for w in words if x0 - 2 <= (w["x0"] + w["x1"]) / 2 <= x1 + 2]
         for top_idx, bottom_idx, columns in rule_table_spans(ys, region_words):
             top, bottom = ys[top_idx], ys[bottom_idx]
-            inner = [
+            inner = [  # partial rules under the rows of some columns only
                 e
                 for e in rules
-                if top + RULE_MERGE_TOLERANCE < e["top"] < bottom - RULE_MERGE_TOLERANCE
+                if top < e["top"] < bottom
+                and all(abs(e["top"] - y) > RULE_MERGE_TOLERANCE for y in ys)
                 and e["x0"] >= x0 - RULE_EXTENT_TOLERANCE
                 and e["x1"] <= x1 + RULE_EXTENT_TOLERANCE
             ]
@@ -552,7 +553,8 @@ def rule_table_spans(
 
     A table starts at a rule with text below it (the header band) and grows band by band
     while the added words keep at least as many columns: a paragraph between two tables
-    spans the column gaps and ends the table.
+    spans the column gaps and ends the table. Its body must fill several columns (a boxed
+    text listing has one column of text under a two-part title).
     """
     spans = []
     i = 0
@@ -561,25 +563,52 @@ def rule_table_spans(
         if not header:
             i += 1
             continue
-        body: list[Word] = []
+        bands: list[list[Word]] = []
         columns: list[tuple[float, float]] = []
         j = i + 1
         while j < len(ys) - 1:
             band = words_between(words, ys[j], ys[j + 1])
             if not band:
                 break
-            trial = column_intervals(header, body + band)
+            trial = column_intervals(header, [w for b in bands for w in b] + band)
             if len(trial) < 2 or (columns and len(trial) < len(columns)):
                 break
-            body += band
+            bands.append(band)
             columns = trial
             j += 1
-        if columns and j - i >= 2:
+        if columns and bands and body_fills_columns(bands, columns) and not prose(header, bands):
             spans.append((i, j, columns))
             i = j
         else:
             i += 1
     return spans
+
+
+def body_fills_columns(bands: list[list[Word]], columns: list[tuple[float, float]]) -> bool:
+    """Most rows (bands between rules, or text lines of a single band) use two columns or
+    more; wrapped cell text makes single-column lines, hence the lower share for lines."""
+    rows = bands if len(bands) >= 2 else [line.words for line in group_lines(bands[0], 0)]
+    share = 0.5 if len(bands) >= 2 else 0.3
+    used = [sum(1 for col in columns if any(spanned_columns(w, [col]) for w in row)) for row in rows]
+    return sum(1 for n in used if n >= 2) >= share * len(rows)
+
+
+def prose(header: list[Word], bands: list[list[Word]]) -> bool:
+    """Text between the rules reads as running text: a boxed or justified paragraph.
+
+    In a table row the gaps between columns are several times wider than the spaces inside
+    a cell; in a justified line all gaps are stretched alike.
+    """
+    lines = group_lines(header + [w for band in bands for w in band], 0)
+    prose_lines = sum(1 for line in lines if evenly_spaced(line.words))
+    return prose_lines * 2 > len(lines)
+
+
+def evenly_spaced(words: list[Word]) -> bool:
+    gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:])]
+    if len(gaps) < 6:
+        return False
+    return max(gaps) <= 2.5 * max(statistics.median(gaps), 0.5)
 
 
 def column_intervals(header: list[Word], body: list[Word]) -> list[tuple[float, float]]:

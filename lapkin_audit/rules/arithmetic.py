@@ -8,6 +8,7 @@ is reported as info; a value no formula reproduces is an error.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,8 +61,20 @@ def grid_row(row: ViewRow) -> int:
     return (row.grid_rows[0] + 1) if row.grid_rows else 0
 
 
+def compress_numbers(numbers: list[int]) -> str:
+    """``[2, 3, 4, 5, 9]`` → ``2–5, 9``."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
 def rows_text(rows: list[ViewRow]) -> str:
-    return ", ".join(str(grid_row(r)) for r in rows)
+    """1-based table rows of view rows, runs compressed (``3–6, 9``)."""
+    return compress_numbers([grid_row(r) for r in rows])
 
 
 def money(q: Quantity | Decimal | None, decimals: int | None = None) -> str:
@@ -132,10 +145,14 @@ def capaian_cells(report: Report, ctx: Context) -> Iterator[CapaianCell]:
             triples: list[tuple[int | None, Any, Any, Any]] = [
                 (None, row.target, row.realisasi, row.capaian)
             ]
+            main_loc = row.capaian.loc if row.capaian is not None else None
             for year, values in sorted(row.years.items()):
-                triples.append(
-                    (year, values.get("target"), values.get("realisasi"), values.get("capaian"))
-                )
+                cap = values.get("capaian")
+                if cap is not None and (cap is row.capaian or (
+                        main_loc is not None and main_loc.table is not None
+                        and cap.loc == main_loc)):
+                    continue  # the report year, already in the main fields
+                triples.append((year, values.get("target"), values.get("realisasi"), cap))
             for year, t, r, c in triples:
                 if t is None or r is None or c is None:
                     continue
@@ -514,13 +531,109 @@ def _segment(view: TableView, k: int) -> list[ViewRow]:
     return list(reversed(out))
 
 
-def _top_level(rows: list[ViewRow], role: str) -> list[ViewRow]:
-    """Rows with a value for ``role`` at the shallowest hierarchy level among them."""
+_CODE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
+_LEVEL_WORDS = (
+    (re.compile(r"^\s*sub[\s-]*kegiatan\b", re.IGNORECASE), 2),
+    (re.compile(r"^\s*kegiatan\b", re.IGNORECASE), 1),
+    (re.compile(r"^\s*program\b", re.IGNORECASE), 0),
+)
+
+
+@dataclass
+class Hierarchy:
+    """Levels and parents of a view's rows (by index into ``view.rows``)."""
+
+    level: dict[int, int]
+    parent: dict[int, int | None]
+    known: bool  # False when every row sits at level 0 (no hierarchy known)
+
+    def of(self, view: TableView, row: ViewRow) -> int:
+        return self.level.get(_index(view, row), row.level)
+
+    def children(self, view: TableView) -> dict[int, list[ViewRow]]:
+        out: dict[int, list[ViewRow]] = {}
+        for i, r in enumerate(view.rows):
+            p = self.parent.get(i)
+            if p is not None and r.kind is RowKind.DATA:
+                out.setdefault(p, []).append(r)
+        return out
+
+    def from_leaves(self, view: TableView, i: int, role: str) -> Decimal | None:
+        """The value of row ``i`` if every parent below it summed its children."""
+        kids = self.children(view).get(i)
+        if kids:
+            values = [self.from_leaves(view, _index(view, k), role) for k in kids]
+            if all(v is not None for v in values):
+                return sum(values, Decimal(0))  # type: ignore[arg-type]
+        return _num(view.rows[i], role)
+
+
+def _index(view: TableView, row: ViewRow) -> int:
+    return next(i for i, r in enumerate(view.rows) if r is row)
+
+
+def _row_code(row: ViewRow) -> str | None:
+    candidates = [row.number] + [t.text for t in row.extra.values()]
+    for c in candidates:
+        if c and _CODE.match(c):
+            return _CODE.match(c).group(1)  # type: ignore[union-attr]
+    return None
+
+
+def hierarchy(view: TableView) -> Hierarchy:
+    """The Program › Kegiatan › Sub Kegiatan tree of a view.
+
+    The reader's ``level``/``parent`` when it set them; otherwise derived from a code column
+    (``1``, ``1.1``, ``1.1.1`` in ``No`` or an unrecognised column such as ``Kode``), or from
+    prefix words (``Program``, ``Kegiatan``, ``Sub Kegiatan``).
+    """
+    rows = view.rows
+    if any(r.level or r.parent is not None for r in rows):
+        return Hierarchy({i: r.level for i, r in enumerate(rows)},
+                         {i: r.parent for i, r in enumerate(rows)}, True)
+    level: dict[int, int] = {}
+    parent: dict[int, int | None] = {}
+    codes = {i: _row_code(r) for i, r in enumerate(rows) if r.kind is RowKind.DATA}
+    coded = {i: c for i, c in codes.items() if c}
+    data = [i for i, r in enumerate(rows) if r.kind is RowKind.DATA]
+    if data and len(coded) == len(data) and len({c.count(".") for c in coded.values()}) > 1:
+        seen: dict[str, int] = {}
+        for i in data:
+            code = coded[i]
+            level[i] = code.count(".")
+            parent[i] = seen.get(code.rpartition(".")[0]) if "." in code else None
+            seen[code] = i
+    else:
+        stack: dict[int, int] = {}
+        for i in data:
+            name = _row_label(rows[i])
+            lv = next((lv for pattern, lv in _LEVEL_WORDS if pattern.match(name)), None)
+            if lv is None:
+                level.clear()
+                break
+            level[i] = lv
+            parent[i] = stack.get(lv - 1) if lv else None
+            stack[lv] = i
+        if len(set(level.values())) < 2:
+            level.clear()
+            parent.clear()
+    known = bool(level)
+    for i, r in enumerate(rows):
+        level.setdefault(i, r.level)
+        parent.setdefault(i, r.parent)
+    return Hierarchy(level, parent, known)
+
+
+def _top_level(view: TableView, tree: Hierarchy, rows: list[ViewRow], role: str
+               ) -> tuple[list[ViewRow], list[ViewRow]]:
+    """Rows with a value for ``role`` at the shallowest level among them, and all the rows
+    of that level (valued or not)."""
     valued = [r for r in rows if _num(r, role) is not None]
     if not valued:
-        return []
-    level = min(r.level for r in valued)
-    return [r for r in valued if r.level == level]
+        return [], []
+    level = min(tree.of(view, r) for r in valued)
+    return ([r for r in valued if tree.of(view, r) == level],
+            [r for r in rows if tree.of(view, r) == level])
 
 
 def _num(row: ViewRow, role: str) -> Decimal | None:
@@ -593,12 +706,13 @@ class TotalMismatch(Rule):
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
         tol = calc.tolerances(ctx.pack)
         for view in report.views:
+            tree = hierarchy(view)
             for k, row in enumerate(view.rows):
                 if row.kind is RowKind.TOTAL:
-                    yield from self._total(view, k, row, tol)
+                    yield from self._total(view, tree, k, row, tol)
                 elif row.kind is RowKind.AVERAGE:
-                    yield from self._average(view, k, row, tol)
-            yield from self._parents(view, tol)
+                    yield from self._average(view, tree, k, row, tol)
+            yield from self._parents(view, tree, tol)
 
     def _fmt(self, q: Quantity, value: Decimal, role: str) -> str:
         if role in SUM_ROLES or q.unit is Unit.RUPIAH:
@@ -612,8 +726,8 @@ class TotalMismatch(Rule):
         unit = Decimal(1).scaleb(-(q.decimals or 0)) * tol.totals.tolerance_units
         return abs(q.value - total) <= unit
 
-    def _total(self, view: TableView, k: int, row: ViewRow, tol: calc.Tolerances
-               ) -> Iterator[Finding]:
+    def _total(self, view: TableView, tree: Hierarchy, k: int, row: ViewRow,
+               tol: calc.Tolerances) -> Iterator[Finding]:
         segment = _segment(view, k)
         everything = [r for r in view.rows[:k] if r.kind is RowKind.DATA]
         for role in SUM_ROLES:
@@ -622,34 +736,39 @@ class TotalMismatch(Rule):
                 continue
             options = []
             for rows in (segment, everything):
-                top = _top_level(rows, role)
-                if not top:
-                    continue
+                top, level_rows = _top_level(view, tree, rows, role)
                 # every row of that level must have a value, else the sum is unknowable
-                level_rows = [r for r in rows if r.level == top[0].level]
-                if len(top) != len(level_rows):
+                if not top or len(top) != len(level_rows):
                     continue
                 options.append((top, sum((_num(r, role) for r in top), Decimal(0))))
             if not options:
                 continue
             if any(self._within(q, total, tol) for _, total in options):
                 continue
+            by_leaves = [tree.from_leaves(view, _index(view, r), role) for r in options[0][0]]
+            if tree.known and all(v is not None for v in by_leaves) and self._within(
+                    q, sum(by_leaves, Decimal(0)), tol):  # type: ignore[arg-type]
+                continue  # right by the leaves: a parent row is wrong (reported)
             top, total = options[0]
+            if not tree.known and q.value > 0 and total > q.value:
+                ratio = total / q.value
+                if ratio == ratio.to_integral_value() and ratio >= 2:
+                    continue  # an unrecognised Program › Kegiatan › Sub Kegiatan tree
             yield self.finding(
                 q.loc, column=label_of(view, role),
-                actual=as_number(q.value), actual_text=show(q),
+                actual=as_number(q.value), actual_text=self._fmt(q, q.value, role),
                 expected=as_number(total), expected_text=self._fmt(q, total, role),
                 label=_row_label(row) or "JUMLAH", column_name=label_of(view, role) or role,
                 n=len(top), rows=rows_text(top), diff=self._fmt(q, abs(q.value - total), role))
 
-    def _average(self, view: TableView, k: int, row: ViewRow, tol: calc.Tolerances
-                 ) -> Iterator[Finding]:
+    def _average(self, view: TableView, tree: Hierarchy, k: int, row: ViewRow,
+                 tol: calc.Tolerances) -> Iterator[Finding]:
         segment = _segment(view, k)
         for role in MEAN_ROLES:
             q = getattr(row, role)
             if q is None or q.value is None:
                 continue
-            valued = _top_level(segment, role)
+            valued, level_rows = _top_level(view, tree, segment, role)
             if not valued:
                 continue
             total = sum((_num(r, role) for r in valued), Decimal(0))
@@ -657,7 +776,6 @@ class TotalMismatch(Rule):
             if agrees(q, mean, tol.modes):
                 continue
             extra = EMPTY
-            level_rows = [r for r in segment if r.level == valued[0].level]
             if len(level_rows) > len(valued):
                 alt = total / len(level_rows)
                 if agrees(q, alt, tol.modes):
@@ -678,11 +796,9 @@ class TotalMismatch(Rule):
                 total=format_number(total, max(q.decimals or 0, _max_places(valued, role))),
                 extra=extra)
 
-    def _parents(self, view: TableView, tol: calc.Tolerances) -> Iterator[Finding]:
-        children: dict[int, list[ViewRow]] = {}
-        for r in view.rows:
-            if r.parent is not None:
-                children.setdefault(r.parent, []).append(r)
+    def _parents(self, view: TableView, tree: Hierarchy, tol: calc.Tolerances
+                 ) -> Iterator[Finding]:
+        children = tree.children(view)
         for index, kids in sorted(children.items()):
             if not 0 <= index < len(view.rows):
                 continue
@@ -697,9 +813,12 @@ class TotalMismatch(Rule):
                 total = sum(values, Decimal(0))  # type: ignore[arg-type]
                 if self._within(q, total, tol):
                     continue
+                leaves = tree.from_leaves(view, index, role)
+                if leaves is not None and self._within(q, leaves, tol):
+                    continue  # right by its leaves: the wrong figure is a child's (reported)
                 yield self.finding(
                     q.loc, template=self.parent_template, column=label_of(view, role),
-                    actual=as_number(q.value), actual_text=show(q),
+                    actual=as_number(q.value), actual_text=self._fmt(q, q.value, role),
                     expected=as_number(total), expected_text=self._fmt(q, total, role),
                     label=_row_label(parent), column_name=label_of(view, role) or role,
                     n=len(kids), rows=rows_text(kids), diff=self._fmt(q, abs(q.value - total), role))

@@ -78,19 +78,22 @@ def paired_rows(
 ) -> list[Pair]:
     """Rows of later kinds matched to rows of earlier kinds, best reference first.
 
-    Views are ranked by ``kinds`` (the first kind is the reference: PK, then capaian …).
-    Each row of a view is paired, one to one, with the rows of the highest-ranked view
-    that holds a match; rows without one are tried against the next view.
+    The Perjanjian Kinerja comes first (the signed reference); the other views of ``kinds``
+    follow in document order (a later table restates an earlier one). Each row of a view is
+    paired, one to one, with the rows of the highest-ranked view that holds a match; rows
+    without one are tried against the next view. Blocks of one printed table are not
+    compared with each other.
     """
-    ranked = [v for k in kinds for v in report.views if v.kind is k]
+    views = [v for v in report.views if v.kind in kinds]
+    ranked = ([v for v in views if v.kind is ViewKind.PERJANJIAN_KINERJA]
+              + sorted((v for v in views if v.kind is not ViewKind.PERJANJIAN_KINERJA),
+                       key=lambda v: v.table))
     pairs: list[Pair] = []
     for pos, view in enumerate(ranked):
         pending = [r for r in _rows_with(view, key)]
         for ref in ranked[:pos]:
-            if not pending or ref is view:
+            if not pending or ref.table == view.table:
                 continue
-            if ref.kind is view.kind:
-                continue  # blocks of one kind are compared with the reference kinds only
             ref_rows = _rows_with(ref, key)
             matched = match_rows(ref_rows, pending, key=key, threshold=thresh)
             taken = set()
@@ -149,8 +152,8 @@ class TargetDiffers(_ValueDiffers):
     ## What it checks
     Each indicator of a capaian or cost-per-outcome table is matched by name (normalised,
     fuzzy: ``matching.similarity``) with the Perjanjian Kinerja, or, when the PK lacks it,
-    with the capaian table; the targets must state the same number (``86%`` and ``86,00%``
-    agree). The finding points at the table that departs from the reference.
+    with an earlier capaian or cost table; the targets must state the same number (``86%``
+    and ``86,00%`` agree). The finding points at the later table and names both values.
 
     ## Why it matters
     The PK target is the signed commitment; a report that measures against another target
@@ -573,8 +576,8 @@ WHERE = {
     "signature": Message(id="tanggal tanda tangan", en="at the signature"),
 }
 _COMPARATIVE = re.compile(
-    r"\b(sebelum(nya)?|berikut(nya)?|lalu|dibanding(kan)?|yang akan datang|mendatang|"
-    r"selanjutnya|kemarin|sebelumnya)\b", re.IGNORECASE)
+    r"\b(sebelum(nya)?|berikut(nya)?|lalu|(per|di)?banding(an|kan)?|yang akan datang|"
+    r"mendatang|selanjutnya|akan|rencana|direncanakan)\b", re.IGNORECASE)
 
 
 def _period_text(year: int | None, quarter: int | None, semester: int | None = None,
@@ -612,12 +615,17 @@ class PeriodMismatch(Rule):
     Every period mention the reader found (cover, title, caption, body, data range,
     signature) is compared with the report's period, taken as the majority of the mentions
     (the cover does not outvote the content). A mention disagrees when it names another
-    year, or another quarter (a semester agrees with its two quarters). A range agrees with
+    year or another quarter (a semester agrees with its two quarters). A range agrees with
     quarter Q when it ends on Q's last day and starts on Q's first day or on 1 January (a
-    cumulative ``1 Januari s.d. 30 Juni``). Body mentions with a comparative word
-    (``sebelumnya``, ``berikutnya`` …) are not judged; a signature only disagrees when its
-    year is neither the report year nor the next. Errors on the cover, title, captions and
-    range; warnings in the text and signature.
+    cumulative ``1 Januari s.d. 30 Juni``).
+
+    Not judged, so that comparisons and plans are not taken for errors: a mention whose
+    paragraph (or caption) also names the report's own year or quarter ("Perbandingan
+    Capaian Tahun 2022 dan Tahun 2023", "s.d. Triwulan III …, Triwulan IV"); in the text, a
+    bare year, a later period (a plan) and a paragraph with a comparative or planning word
+    (``sebelumnya``, ``berikutnya``, ``dibandingkan``, ``akan`` …). A signature disagrees
+    only when its year is neither the report year nor the next. Errors on the cover, title,
+    captions and range; warnings in the text and signature.
 
     ## Why it matters
     The period is what the report is filed under; a cover naming the wrong quarter
@@ -628,7 +636,8 @@ class PeriodMismatch(Rule):
     Triwulan II 2023.
 
     ## Example (passes)
-    Cover "Triwulan II Tahun 2023", text "1 Januari s.d 30 Juni 2023", signed 30 Juni 2023.
+    Cover "Triwulan II Tahun 2023", text "1 Januari s.d 30 Juni 2023", signed 30 Juni 2023;
+    "akan dicapai pada Triwulan III".
     """
 
     code = "C206"
@@ -650,26 +659,37 @@ class PeriodMismatch(Rule):
         if year is None and quarter is None:
             return
         expected = _period_text(year, quarter, annual=quarter is None and report.period.annual)
+        # places (paragraph, caption cell …) that name the report's own year / quarter
+        own_year = {_place(m) for m in mentions if year and m.year == year}
+        own_quarter = {_place(m) for m in mentions if quarter and _quarter_of(m) == quarter}
         for m in mentions:
-            wrong, severity = self._judge(m, year, quarter)
-            if not wrong:
+            problem = self._judge(m, year, quarter)
+            if problem is None:
                 continue
-            if m.where == "range" and m.start and m.end:
-                shown = Message(id=f"{m.start:%d-%m-%Y} s.d. {m.end:%d-%m-%Y}",
-                                en=f"{m.start:%Y-%m-%d} to {m.end:%Y-%m-%d}")
-            elif m.where == "signature" and (m.end or m.start):
-                day = m.end or m.start
-                shown = Message(id=f"{day:%d-%m-%Y}", en=f"{day:%Y-%m-%d}")
-            else:
-                shown = _period_text(m.year, m.quarter, m.semester, m.annual)
+            dimension, severity = problem
+            place = _place(m)
+            if place in (own_year if dimension == "year" else own_quarter):
+                continue  # a comparison or a plan beside the report's own period
+            if m.where == "body" and not self._body_judged(report, m, year, quarter, dimension):
+                continue
             yield self.finding(
                 m.loc, severity=severity,
                 where=WHERE.get(m.where, Message(id=m.where, en=f"in the {m.where}")),
-                raw=short(m.raw, 80), actual=shown.id, actual_text=shown.id,
+                raw=short(m.raw, 80), actual=self._shown(m).id, actual_text=self._shown(m).id,
                 expected=expected.id, expected_text=expected.id,
                 support=Message(id=f" (menurut {support} penyebutan lain)",
                                 en=f" (per {support} other mentions)") if support else
                 Message(id="", en=""))
+
+    @staticmethod
+    def _shown(m: PeriodMention) -> Message:
+        if m.where == "range" and m.start and m.end:
+            return Message(id=f"{m.start:%d-%m-%Y} s.d. {m.end:%d-%m-%Y}",
+                           en=f"{m.start:%Y-%m-%d} to {m.end:%Y-%m-%d}")
+        if m.where == "signature" and (m.end or m.start):
+            day = m.end or m.start
+            return Message(id=f"{day:%d-%m-%Y}", en=f"{day:%Y-%m-%d}")
+        return _period_text(m.year, m.quarter, m.semester, m.annual)
 
     @staticmethod
     def _reference(report: Report) -> tuple[int | None, int | None, int]:
@@ -680,7 +700,7 @@ class PeriodMismatch(Rule):
                 continue
             if m.year:
                 years[m.year] += 1
-            q = m.quarter or (_range_quarter(m) if m.where == "range" else None)
+            q = _quarter_of(m)
             if q:
                 quarters[q] += 1
         year = _majority(years, report.period.year)
@@ -689,35 +709,68 @@ class PeriodMismatch(Rule):
         return year, quarter, support
 
     @staticmethod
-    def _judge(m: PeriodMention, year: int | None, quarter: int | None) -> tuple[bool, Severity]:
+    def _body_judged(report: Report, m: PeriodMention, year: int | None, quarter: int | None,
+                     dimension: str) -> bool:
+        if not (m.quarter or m.semester or m.start or m.end):
+            return False  # a bare year in the text: a comparison or a reference
+        text = m.raw or ""
+        if m.loc.paragraph is not None and 0 <= m.loc.paragraph < len(report.paragraphs):
+            text = report.paragraphs[m.loc.paragraph].text
+        if _COMPARATIVE.search(text):
+            return False
+        if year and m.year and m.year > year:
+            return False  # a plan for a later year
+        mq = _quarter_of(m)
+        if quarter and mq and mq > quarter and (m.year in (None, year)):
+            return False  # a plan for a later quarter
+        return True
+
+    @staticmethod
+    def _judge(m: PeriodMention, year: int | None, quarter: int | None
+               ) -> tuple[str, Severity] | None:
+        """None when the mention agrees; else the dimension that disagrees and a severity."""
         hard = m.where in ("cover", "title", "caption", "range")
         severity = Severity.ERROR if hard else Severity.WARNING
-        if m.where == "body" and _COMPARATIVE.search(m.raw or ""):
-            return False, severity
         if m.where == "signature":
             day = m.end or m.start
             y = day.year if day else m.year
             if year and y and y not in (year, year + 1):
-                return True, Severity.WARNING
-            return False, severity
+                return "year", Severity.WARNING
+            return None
         if year and m.year and m.year != year:
-            return True, severity
+            return "year", severity
         if m.where == "range" and quarter and m.end:
-            month, last = QUARTER_END[quarter]
-            if (m.end.month, m.end.day) != (month, last) and m.end.month != month:
-                return True, severity
-            if m.end.year and year and m.end.year != year:
-                return True, severity
+            month, _ = QUARTER_END[quarter]
+            if m.end.month != month or (year and m.end.year != year):
+                return "quarter", severity
             if m.start is not None:
                 q_start = dt.date(m.start.year, 3 * quarter - 2, 1)
                 if m.start not in (dt.date(m.start.year, 1, 1), q_start):
-                    return True, severity
-            return False, severity
+                    return "quarter", severity
+            return None
         if quarter and m.quarter and m.quarter != quarter:
-            return True, severity
+            return "quarter", severity
         if quarter and m.semester and quarter not in (2 * m.semester - 1, 2 * m.semester):
-            return True, severity
-        return False, severity
+            return "quarter", severity
+        return None
+
+
+def _quarter_of(m: PeriodMention) -> int | None:
+    if m.quarter:
+        return m.quarter
+    if m.where == "range":
+        return _range_quarter(m)
+    return None
+
+
+def _place(m: PeriodMention) -> tuple:
+    """Where a mention sits: its paragraph, else its table cell, else its page box."""
+    loc = m.loc
+    if loc.paragraph is not None:
+        return ("p", loc.paragraph)
+    if loc.table is not None:
+        return ("t", loc.table, loc.row, loc.column)
+    return ("b", loc.page, loc.bbox, m.where, m.raw)
 
 
 def _majority(counter: Counter[int], fallback: int | None) -> int | None:

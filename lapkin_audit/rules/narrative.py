@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from lapkin_audit.model import (
     Finding,
@@ -44,7 +44,7 @@ _NUM_WORD = r"(?:(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+belas|" +
 ) + ")"
 # "9", "sembilan", "9 (sembilan)", "sembilan (9)"
 _COUNT = (
-    rf"(?<![\d.,/])(?P<n>\d{{1,3}}|{_NUM_WORD})(?![\d.,]\d)"
+    rf"(?<![\d.,/])\b(?P<n>\d{{1,3}}|{_NUM_WORD})\b(?![\d.,]\d)"
     rf"(?:\s*\(\s*(?:\d{{1,3}}|{_NUM_WORD})\s*\))?"
 )
 _NOUN = r"(?P<noun>indikator(?:\s+kinerja)?(?:\s+utama)?|iku|target(?:\s+kinerja)?)\b"
@@ -69,7 +69,8 @@ _ST_NOT = re.compile(
     re.IGNORECASE,
 )
 _ST_EXCEEDED = re.compile(
-    r"\b(?:melampaui|melebihi)\s+target|\bdi\s*atas\s+target|\blebih\s+dari\s+100\s*%",
+    r"\b(?:melampaui|melebihi)\s+target|\bdi\s*atas\s+(?:target|100\s*%)|"
+    r"\blebih\s+dari\s+100\s*%",
     re.IGNORECASE,
 )
 _ST_REACHED = re.compile(
@@ -120,7 +121,7 @@ def _number(token: str) -> int:
 
 def _clause_after(text: str, start: int) -> str:
     """The rest of the clause after a position: up to , ; . : ( or 'dan', at most 90 chars."""
-    rest = text[start:start + 90]
+    rest = re.sub(r"^\s*\([^)]{0,20}\)", " ", text[start:start + 90])  # "8 indikator (80%) …"
     match = re.search(r"[,;:(]|\.(?!\d)|\bdan\b|\bsedangkan\b|\bserta\b", rest, re.IGNORECASE)
     return rest[: match.start()] if match else rest
 
@@ -155,12 +156,16 @@ def _count_claims(paragraph: Paragraph, sentence: str) -> list[_CountClaim]:
         after = sentence[match.end():]
         clause = _clause_after(sentence, match.end())
         n = _number(match.group("n"))
+        status = _status_of(clause)
+        relative = re.match(r"\s*yang\b", clause, re.IGNORECASE) is not None
         if _DARI_BEFORE.search(before):
-            kind = "total"
-        elif (status := _status_of(clause)) is not None:
+            # "dari 9 indikator (tersebut) …" is a total; "dari 3 indikator yang belum
+            # tercapai, …" counts a subset by status
+            kind = status if relative and status else "total"
+        elif status is not None:
             kind = status
-        elif _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.search(after):
-            kind = "total"
+        elif _TOTAL_AFTER.search(after) or (_TOTAL_BEFORE.search(before) and not relative):
+            kind = "total"  # not "terdapat 2 indikator yang capaiannya …": a subset
         else:
             continue
         raw = (match.group(0) + clause).strip() if kind != "total" else match.group(0)
@@ -207,7 +212,7 @@ class _Indicator:
         return self.recomputed if self.recomputed is not None else self.printed
 
     def describe(self, lang: str) -> str:
-        """``Name: 116,28% (realisasi ÷ target; tertulis 86%)`` — both values when they differ."""
+        """``Name: 116,28% (realisasi ÷ target; tertulis 86%)``: both values when they differ."""
         if self.recomputed is None:
             return f"{self.name}: {self.printed_text or '?'}"
         how = FORMULA_TEXT[self.formula].get(lang) if self.formula in FORMULA_TEXT else None
@@ -302,13 +307,24 @@ def _fill_values(item: _Indicator, row: ViewRow, ctx: Context) -> None:
         item.recomputed, item.formula = Decimal(result[0]), (str(result[1]) if result[1] else None)
 
 
-def _count_status(tables: _Tables, status: str) -> int:
+def _count_status(tables: _Tables, status: str) -> tuple[int, int]:
+    """Indicators known to be in ``status``, and indicators whose capaian is unknown."""
     values = [i.value for i in tables.indicators if i.value is not None]
+    unknown = len(tables.indicators) - len(values)
+    return sum(1 for v in values if _in_status(v, status)), unknown
+
+
+def _at_least(value: Decimal, level: Decimal) -> bool:
+    """``value`` ≥ ``level`` at the precision capaian are printed with (2 decimals)."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) >= level
+
+
+def _in_status(value: Decimal, status: str) -> bool:
     if status == NOT_REACHED:
-        return sum(1 for v in values if v < 100)
+        return not _at_least(value, Decimal(100))
     if status == EXCEEDED:
-        return sum(1 for v in values if v > 100)
-    return sum(1 for v in values if v >= 100)
+        return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) > 100
+    return _at_least(value, Decimal(100))
 
 
 _STATUS_TEXT = {
@@ -398,13 +414,14 @@ class CountClaim(Rule):
                     split.parts.append(claim)
                     if split.wrong or not tables.has_values:
                         continue  # a wrong total is reported once, not again in its parts
-                    found = _count_status(tables, claim.kind)
-                    if found != claim.n:
+                    found, unknown = _count_status(tables, claim.kind)
+                    if not found <= claim.n <= found + unknown:
                         split.flagged = True
+                        shown = f"{found}–{found + unknown}" if unknown else str(found)
                         yield self.finding(
                             claim.paragraph.loc, actual=claim.n, expected=found,
                             actual_text=claim.raw, template=self.status_template,
-                            n=claim.n, found=found, status=_STATUS_TEXT[claim.kind],
+                            n=claim.n, found=shown, status=_STATUS_TEXT[claim.kind],
                             source=tables.source_message(),
                         )
         yield from self._close(split)
@@ -430,8 +447,8 @@ class CountClaim(Rule):
         if split.total is None or split.flagged:
             return
         statuses = {p.kind for p in split.parts}
-        if NOT_REACHED not in statuses or REACHED not in statuses:
-            return
+        if NOT_REACHED not in statuses or REACHED not in statuses or EXCEEDED in statuses:
+            return  # "melampaui" may or may not be counted among "mencapai": ambiguous
         used = [p for p in split.parts if p.kind in (NOT_REACHED, REACHED)]
         summed = sum(p.n for p in used)
         if summed != split.total.n:
@@ -457,30 +474,48 @@ class _Split:
 # N302
 
 
+_LEVEL = r"(?:(?:mencapai|memenuhi)\s+(?P<level>target|\d+(?:[.,]\d+)?\s*%)|(?P<plain>tercapai)\b)"
+_SET = r"(?:indikator|target|iku)(?:\s+kinerja)?(?:\s+utama)?"
+# "belum ada (indikator) yang mencapai 100%", "belum satupun target yang tercapai"
 _NONE_REACHED = re.compile(
-    r"\b(?:belum|tidak)\s+(?:ada|satu\s*pun|satupun)\b[^.;:]{0,60}?"
-    r"\b(?:mencapai|memenuhi)\s+(?P<level>target|\d+(?:[.,]\d+)?\s*%)"
-    r"|\b(?:belum|tidak)\s+(?:ada|satu\s*pun|satupun)\b[^.;:]{0,60}?\b(?P<plain>tercapai)\b",
+    rf"\b(?:belum|tidak)\s+(?:ada|satu\s*pun)\s+(?:{_SET}\s+)?yang\s+"
+    rf"(?P<mid>(?:\w+\s+){{0,2}}?){_LEVEL}",
     re.IGNORECASE,
 )
+# "seluruh indikator belum mencapai target", "semua target tidak tercapai"
 _ALL_NOT_REACHED = re.compile(
-    r"\b(?:semua|seluruh)(?:nya)?\s+(?:indikator|target|iku)\b[^.;:]{0,60}?"
-    r"\b(?:belum|tidak)\s+(?:ada\s+yang\s+)?(?:mencapai\s+(?P<level>target|\d+(?:[.,]\d+)?\s*%)"
-    r"|(?P<plain>tercapai))",
+    rf"\b(?:semua|seluruh)(?:nya)?\s+{_SET}\s+(?P<mid>(?:\w+\s+){{0,3}}?)"
+    rf"(?:belum|tidak)\s+{_LEVEL}",
     re.IGNORECASE,
 )
+# "semua indikator telah mencapai target", "seluruh target tercapai"
 _ALL_REACHED = re.compile(
-    r"(?<!tidak\s)(?<!belum\s)\b(?:semua|seluruh)(?:nya)?\s+(?:indikator|target|iku)\b"
-    r"(?P<mid>[^.;:]{0,60}?)"
-    r"\b(?:(?:telah|sudah)\s+)?(?:(?:mencapai|memenuhi)\s+(?P<level>target|\d+(?:[.,]\d+)?\s*%)"
-    r"|(?P<plain>tercapai))",
+    rf"(?<!tidak\s)(?<!belum\s)\b(?:semua|seluruh)(?:nya)?\s+{_SET}\s+"
+    rf"(?P<mid>(?:\w+\s+){{0,3}}?){_LEVEL}",
     re.IGNORECASE,
 )
+# "tidak semua indikator mencapai 100%"
 _SOME_NOT = re.compile(
-    r"\b(?:tidak|belum)\s+(?:semua|seluruh)(?:nya)?\s+(?:indikator|target|iku)\b[^.;:]{0,60}?"
-    r"\b(?:(?:mencapai|memenuhi)\s+(?P<level>target|\d+(?:[.,]\d+)?\s*%)|(?P<plain>tercapai))",
+    rf"\b(?:tidak|belum)\s+(?:semua|seluruh)(?:nya)?\s+{_SET}\s+"
+    rf"(?P<mid>(?:\w+\s+){{0,3}}?){_LEVEL}",
     re.IGNORECASE,
 )
+# Words between subject and verb that turn a claim into an aim or a condition
+# ("… diupayakan agar tercapai", "… untuk mencapai target", "… belum …").
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:untuk|agar|supaya|guna|demi|dalam|diharapkan|diupayakan|harus|perlu|akan|"
+    r"ditargetkan|direncanakan|bila|jika|apabila|belum|tidak)\b",
+    re.IGNORECASE,
+)
+
+
+def _claim(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    match = pattern.search(sentence)
+    if match is None or _NOT_A_CLAIM.search(match.group("mid") or ""):
+        return None
+    return match
+
+
 _BELOW_ABOVE = re.compile(
     r"\b(?P<dir>di\s*bawah|kurang\s+dari|di\s*atas|lebih\s+dari|melebihi)\s+"
     r"(?P<x>\d+(?:[.,]\d+)?)\s*(?:%|persen\b)",
@@ -604,27 +639,28 @@ class AchievementClaim(Rule):
                 yield from self._level(paragraph, sentence, report, tables)
 
     # "belum ada yang mencapai 100%", "semua indikator tercapai", "tidak semua …"
-    def _quantified(self, paragraph: Paragraph, sentence: str, tables: _Tables) -> Iterator[Finding]:
+    def _quantified(self, paragraph: Paragraph, sentence: str,
+                    tables: _Tables) -> Iterator[Finding]:
         known = [i for i in tables.indicators if i.value is not None]
         for pattern in (_NONE_REACHED, _ALL_NOT_REACHED):
-            match = pattern.search(sentence)
+            match = _claim(pattern, sentence)
             if match:  # claims that none reached the level
                 level = _level(match)
-                hits = [i for i in known if i.value >= level]
+                hits = [i for i in known if _at_least(i.value, level)]
                 if hits:  # shown with those whose printed capaian reaches it too
-                    shown = [i for i in known if i in hits
-                             or (i.printed is not None and i.printed >= level)]
+                    shown = [i for i in known if any(i is h for h in hits)
+                             or (i.printed is not None and _at_least(i.printed, level))]
                     yield self._finding(paragraph, match.group(0), 0, len(hits), shown, tables)
                 return
-        match = _SOME_NOT.search(sentence)
+        match = _claim(_SOME_NOT, sentence)
         if match:  # claims that at least one did not reach it
-            if known and all(i.value >= _level(match) for i in known):
+            if known and all(_at_least(i.value, _level(match)) for i in known):
                 yield self._finding(paragraph, match.group(0), None, len(known), known, tables)
             return
-        match = _ALL_REACHED.search(sentence)
-        if match and not re.search(r"\b(?:belum|tidak)\b", match.group("mid") or "", re.I):
-            misses = [i for i in known if i.value < _level(match)]
-            if misses:  # claims that all reached it
+        match = _claim(_ALL_REACHED, sentence)
+        if match:  # claims that all reached it
+            misses = [i for i in known if not _at_least(i.value, _level(match))]
+            if misses:
                 yield self._finding(paragraph, match.group(0), len(known),
                                     len(known) - len(misses), misses, tables)
 
@@ -632,10 +668,11 @@ class AchievementClaim(Rule):
                  shown: list[_Indicator], tables: _Tables) -> Finding:
         """actual = indicators the text says reached the level; expected = what the table says."""
         claim = " ".join(claim.split())
+        detail = Message(id="; ".join(i.describe("id") for i in shown),
+                         en="; ".join(i.describe("en") for i in shown))
         return self.finding(
             paragraph.loc, actual=claimed, expected=found, actual_text=claim, claim=claim,
-            source=tables.source_message(), detail=Message(id="; ".join(i.describe("id") for i in shown),
-                           en="; ".join(i.describe("en") for i in shown)),
+            source=tables.source_message(), detail=detail,
         )
 
     # "2 target yang mencapai 100% diantaranya : a. … b. …"
@@ -688,8 +725,11 @@ class AchievementClaim(Rule):
             subject = subjects[-1]
             if not (subject.group("all") or subject.group("count")):
                 continue  # "indikator X masih di bawah 50%" speaks of one indicator
-            if re.search(r"\btarget\b", sentence[subject.end(): match.start()], re.I):
+            between = sentence[subject.end(): match.start()]
+            if re.search(r"\btarget\b", between, re.IGNORECASE):
                 continue  # "… di bawah target 85%" compares with the target, not a level
+            if re.search(r"\b(?:rata|rerata|total|jumlah)\b", between, re.IGNORECASE):
+                continue  # "rata-rata capaian di atas 90%": an average, not every value
             wanted: int | None = None
             if subject.group("count") and not subject.group("all"):
                 wanted = _number(subject.group("m"))
@@ -715,16 +755,8 @@ def _supports(values: list[Decimal], x: Decimal, below: bool, wanted: int | None
     return hits >= wanted if wanted is not None else hits == len(values)
 
 
-def _in_status(value: Decimal, status: str) -> bool:
-    if status == NOT_REACHED:
-        return value < 100
-    if status == EXCEEDED:
-        return value > 100
-    return value >= 100
-
-
 def _inline_items(text: str, n: int) -> list[str]:
-    """Items written in the claim's own sentence: "a. X b. Y", "X; Y", "X dan Y"."""
+    """Items written in the claim's own sentence: "a. X b. Y", "X; Y", or one item."""
     text = text.strip()
     if not text:
         return []

@@ -302,8 +302,8 @@ class EmptyCell(Rule):
                 if column is None:
                     continue
                 key = (view.table, column.index, role)
-                check = checks.setdefault(key, _ColumnCheck(
-                    column.label, column.index, min(view.header_rows) if view.header_rows else None))
+                header_row = min(view.header_rows) if view.header_rows else None
+                check = checks.setdefault(key, _ColumnCheck(column.label, column.index, header_row))
                 for row in rows:
                     check.rows.append((row, view))
                     if _is_empty(getattr(row, role)):
@@ -329,8 +329,11 @@ class EmptyCell(Rule):
 # --------------------------------------------------------------------------------------------
 # S603
 
-_TICKED = "☑☒✓✔✅√\uf0fe\uf0fd\uf0fc\uf0fb\uf054"  # Wingdings ticks read as private-use chars
-_UNTICKED = "☐□◻❏❑▢○◯\uf06f\uf0a8\uf071\uf072"
+# Symbol-font boxes and ticks come out of PDFs as private-use characters: Wingdings 0xFB-0xFE
+# (✗ ✓ ☒ ☑), Wingdings 2 0x50/0x52/0x53 (✓ ☑ ☒); empty boxes Wingdings 0x6F/0x71/0x72/0xA8,
+# Wingdings 2 0xA3.
+_TICKED = "☑☒✓✔✅√\uf0fb\uf0fc\uf0fd\uf0fe\uf050\uf052\uf053"
+_UNTICKED = "☐□◻❏❑▢○◯\uf06f\uf071\uf072\uf0a8\uf0a3"
 _BULLETS = "-–•▪◦*·\uf0b7\uf0a7\uf0d8"
 _TICK_RE = re.compile(rf"^\s*(?:[{_TICKED}]|\[\s*[xXvV✓✔]\s*\]|\(\s*[xXvV✓✔]\s*\))")
 _BOX_RE = re.compile(rf"^\s*(?:[{_UNTICKED}]|\[\s*\]|\(\s*\))\s*")

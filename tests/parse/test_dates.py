@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -63,9 +64,23 @@ def test_parse_date(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(
     ("abbreviation", "month"),
     [
-        ("Jan", 1), ("Feb", 2), ("Peb", 2), ("Mar", 3), ("Apr", 4), ("Mei", 5), ("Jun", 6),
-        ("Jul", 7), ("Agu", 8), ("Agt", 8), ("Ags", 8), ("Agust", 8), ("Sep", 9), ("Okt", 10),
-        ("Nov", 11), ("Nop", 11), ("Des", 12),
+        ("Jan", 1),
+        ("Feb", 2),
+        ("Peb", 2),
+        ("Mar", 3),
+        ("Apr", 4),
+        ("Mei", 5),
+        ("Jun", 6),
+        ("Jul", 7),
+        ("Agu", 8),
+        ("Agt", 8),
+        ("Ags", 8),
+        ("Agust", 8),
+        ("Sep", 9),
+        ("Okt", 10),
+        ("Nov", 11),
+        ("Nop", 11),
+        ("Des", 12),
     ],
 )
 def test_month_abbreviations(abbreviation: str, month: int) -> None:
@@ -79,7 +94,7 @@ def test_month_abbreviations(abbreviation: str, month: int) -> None:
         ("31 Juni 2023", "30 days"),
         ("29 Februari 2023", "not a leap year"),
         ("31/13/2023", "month 13"),
-        ("0 Juli 2023", "30 days" if False else "not 0"),
+        ("0 Juli 2023", "not 0"),
     ],
 )
 def test_invalid_date_is_found_with_a_reason(text: str, reason_part: str) -> None:
@@ -121,7 +136,9 @@ def test_find_dates_offsets_and_order() -> None:
         assert text[match.start : match.end] == match.raw
 
 
-@pytest.mark.parametrize("text", ["1.250.000", "Rp 1.841.579.374", "NIP. 19681114 199003 1 004", ""])
+@pytest.mark.parametrize(
+    "text", ["1.250.000", "Rp 1.841.579.374", "NIP. 19681114 199003 1 004", ""]
+)
 def test_numbers_are_not_dates(text: str) -> None:
     assert find_dates(text) == []
 
@@ -132,10 +149,16 @@ def test_numbers_are_not_dates(text: str) -> None:
 
 def test_quarter_bounds() -> None:
     assert [quarter_start(2023, q) for q in (1, 2, 3, 4)] == [
-        dt.date(2023, 1, 1), dt.date(2023, 4, 1), dt.date(2023, 7, 1), dt.date(2023, 10, 1),
+        dt.date(2023, 1, 1),
+        dt.date(2023, 4, 1),
+        dt.date(2023, 7, 1),
+        dt.date(2023, 10, 1),
     ]
     assert [quarter_end(2024, q) for q in (1, 2, 3, 4)] == [
-        dt.date(2024, 3, 31), dt.date(2024, 6, 30), dt.date(2024, 9, 30), dt.date(2024, 12, 31),
+        dt.date(2024, 3, 31),
+        dt.date(2024, 6, 30),
+        dt.date(2024, 9, 30),
+        dt.date(2024, 12, 31),
     ]
     with pytest.raises(ValueError):
         quarter_end(2023, 5)
@@ -144,11 +167,24 @@ def test_quarter_bounds() -> None:
 @pytest.mark.parametrize(
     ("text", "quarter"),
     [
-        ("Triwulan II", 2), ("Triwulan 2", 2), ("TRIWULAN II", 2), ("triwulan iv", 4),
-        ("Triwulanan II", 2), ("Tribulan III", 3), ("Tribulanan I", 1), ("TW I", 1),
-        ("TW. II", 2), ("TW III", 3), ("TW-4", 4), ("Trw III", 3), ("Triwulan Kedua", 2),
-        ("Triwulan ketiga", 3), ("Triwulan Pertama", 1), ("Triwulan keempat", 4),
-        ("Triwulan ke-2", 2), ("Q3", 3),
+        ("Triwulan II", 2),
+        ("Triwulan 2", 2),
+        ("TRIWULAN II", 2),
+        ("triwulan iv", 4),
+        ("Triwulanan II", 2),
+        ("Tribulan III", 3),
+        ("Tribulanan I", 1),
+        ("TW I", 1),
+        ("TW. II", 2),
+        ("TW III", 3),
+        ("TW-4", 4),
+        ("Trw III", 3),
+        ("Triwulan Kedua", 2),
+        ("Triwulan ketiga", 3),
+        ("Triwulan Pertama", 1),
+        ("Triwulan keempat", 4),
+        ("Triwulan ke-2", 2),
+        ("Q3", 3),
     ],
 )
 def test_quarter_forms(text: str, quarter: int) -> None:
@@ -237,8 +273,13 @@ def test_year_mentions(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Laporan Kinerja Tahun 2023", "LAPORAN KINERJA CAMAT SENDURO TAHUN 2023", "LKjIP 2023",
-     "LKjIP Tahun 2023", "LAKIP 2023"],
+    [
+        "Laporan Kinerja Tahun 2023",
+        "LAPORAN KINERJA CAMAT SENDURO TAHUN 2023",
+        "LKjIP 2023",
+        "LKjIP Tahun 2023",
+        "LAKIP 2023",
+    ],
 )
 def test_annual_reports(text: str) -> None:
     (match,) = find_periods(text)
@@ -253,8 +294,11 @@ def test_report_with_a_quarter_is_not_annual() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Peraturan Bupati Nomor 6 Tahun 2018", "Peraturan Bupati Lumajang nomor 96 tahun 2019",
-     "DATA 2023"],
+    [
+        "Peraturan Bupati Nomor 6 Tahun 2018",
+        "Peraturan Bupati Lumajang nomor 96 tahun 2019",
+        "DATA 2023",
+    ],
 )
 def test_regulation_citations_are_not_periods(text: str) -> None:
     assert find_periods(text) == []
@@ -317,7 +361,7 @@ _DATEISH = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(max_size=120), _DATEISH))
 def test_finders_never_raise_and_offsets_hold(text: str) -> None:
     parse_date(text)
@@ -329,7 +373,7 @@ def test_finders_never_raise_and_offsets_hold(text: str) -> None:
         assert period.quarter in (None, 1, 2, 3, 4)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
     st.sampled_from(["{d} {m} {y}", "{d:02d} {m} {y}", "{d}-{n:02d}-{y}", "{d}/{n}/{y}"]),
@@ -337,17 +381,17 @@ def test_finders_never_raise_and_offsets_hold(text: str) -> None:
     st.booleans(),
 )
 def test_printed_date_reads_back(
-    date: dt.date, template: str, case: object, with_weekday: bool
+    date: dt.date, template: str, case: Callable[[str], str], with_weekday: bool
 ) -> None:
     printed = template.format(d=date.day, n=date.month, m=MONTH_NAMES[date.month - 1], y=date.year)
     weekday = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"][date.weekday()]
-    text = case(f"Senduro , {weekday + ', ' if with_weekday else ''}{printed}")  # type: ignore[operator]
+    text = case(f"Senduro , {weekday + ', ' if with_weekday else ''}{printed}")
     (match,) = find_dates(text)
     assert match.date == date
     assert match.weekday_matches is (True if with_weekday else None)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.integers(min_value=1900, max_value=2099),
     st.integers(min_value=1, max_value=4),

@@ -203,7 +203,7 @@ def test_long_table_running_header_and_page_numbers_are_furniture() -> None:
 
 def test_horizontal_rules_table_columns_and_cells() -> None:
     report = read("hrules")
-    assert [t.ruling for t in report.tables] == ["horizontal", "horizontal"]
+    assert [t.ruling for t in report.tables] == ["horizontal"] * 3
     table = report.tables[0]
     assert (table.n_rows, table.n_cols) == (1 + len(SOURCE.HR_ROWS), len(SOURCE.HR_HEADER))
     assert table.row_texts(0) == list(SOURCE.HR_HEADER)
@@ -221,10 +221,26 @@ def test_booktabs_table_without_inside_rules_gets_one_row_per_text_line() -> Non
         assert table.row_texts(r) == list(row)
 
 
+def test_horizontal_rules_table_with_cells_merged_down() -> None:
+    """Rules that cross only some columns: the cells they do not cross span both rows."""
+    table = read("hrules").tables[2]
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    spans = {(c.row, c.col): (squash(c.text), c.rowspan, c.colspan) for c in table.cells}
+    assert spans[(1, 0)] == ("1", 2, 1)
+    assert spans[(1, 1)] == (squash(SOURCE.SPAN_ROWS[0][1]), 2, 1)
+    assert spans[(1, 2)][0] == squash(SOURCE.SPAN_ROWS[0][2])
+    assert spans[(2, 2)] == (squash("Indeks kepuasan masyarakat"), 1, 1)
+    assert spans[(2, 3)] == ("80", 1, 1)
+    assert spans[(3, 0)] == ("2", 1, 1)
+    assert (2, 0) not in spans and (2, 1) not in spans
+
+
 def test_horizontal_rules_tables_keep_paragraphs_between_them() -> None:
     report = read("hrules")
     kinds = [b.kind for b in report.blocks]
-    assert kinds == ["paragraph", "paragraph", "table", "paragraph", "table", "paragraph"]
+    assert kinds == [
+        "paragraph", "paragraph", "table", "paragraph", "table", "paragraph", "paragraph", "table"
+    ]
     assert report.paragraphs[2].text.startswith("Anggaran yang mendukung")
 
 
