@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lapkin_audit.engine import INTERNAL_ERROR, audit
 from lapkin_audit.errors import FileError
 from lapkin_audit.model import Finding, Message, Report, Severity
+from lapkin_audit.packs import pack_for_region
 from lapkin_audit.rules.registry import Context
 
 SUFFIXES = (".pdf", ".docx")
@@ -33,6 +34,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error_code: str | None = None
     error_message: Message | None = None
+    pack: str | None = None  # the regulation pack the file was audited with
 
     @property
     def status(self) -> str:
@@ -93,11 +95,13 @@ def _failed(path: Path, exc: Exception) -> FileResult:
 def check_file(path: Path, ctx: Context, options: CheckOptions) -> FileResult:
     try:
         report = read_report(path, password=options.password)
+        if ctx.pack is None:  # no --pack: the report's own region decides
+            ctx = replace(ctx, pack=pack_for_region(report.unit.wilayah))
         findings = audit(report, ctx, select=options.select, ignore=options.ignore,
                          min_severity=options.min_severity)
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
         return _failed(path, exc)
-    return FileResult(path=path, report=report, findings=findings)
+    return FileResult(path=path, report=report, findings=findings, pack=ctx.pack.name)
 
 
 def check_paths(paths: Iterable[Path], ctx: Context, options: CheckOptions) -> list[FileResult]:

@@ -75,8 +75,9 @@ def _usage_error(message: str) -> NoReturn:
               show_default=True, help="Text for people, JSON for machines.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
               help="Language of messages (default: LANG when English, else Indonesian).")
-@click.option("--pack", "pack_name", default="default", show_default=True,
-              help="Regulation pack: a name (default, kab-lumajang) or a folder.")
+@click.option("--pack", "pack_name", default=None,
+              help="Regulation pack: a name (default, kab-lumajang) or a folder. "
+                   "Default: the pack matching the report's region, else 'default'.")
 @click.option("--submitted", default=None, metavar="YYYY-MM-DD",
               help="Date the report was received: judge lateness (D401) by it.")
 @click.option("--select", multiple=True, metavar="RULES",
@@ -90,7 +91,7 @@ def _usage_error(message: str) -> NoReturn:
 @click.option("--password", default=None, help="Password of encrypted PDFs.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               default=None, help="Write the report to FILE instead of standard output.")
-def check(paths: tuple[Path, ...], fmt: str, lang: str | None, pack_name: str,
+def check(paths: tuple[Path, ...], fmt: str, lang: str | None, pack_name: str | None,
           submitted: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           min_severity: str | None, fail_on: str, password: str | None,
           output: Path | None) -> None:
@@ -107,7 +108,7 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str | None, pack_name: str,
 
     lang = resolve_lang(lang)
     try:
-        pack = load_pack(pack_name)
+        pack = load_pack(pack_name) if pack_name else None
         received = parse_submitted(submitted)
         options = CheckOptions(select=_selectors(select), ignore=_selectors(ignore),
                                min_severity=Severity(min_severity) if min_severity else None,

@@ -107,3 +107,18 @@ def _load(directory: Path) -> Pack:
 def load_pack(name_or_path: str | Path = DEFAULT_PACK) -> Pack:
     """Load a pack by name (``default``, ``kab-lumajang``) or folder path."""
     return _load(_resolve_dir(name_or_path).resolve())
+
+
+def pack_for_region(region: str | None) -> Pack:
+    """The pack whose ``pack.yaml`` lists this region under ``match`` (e.g. a report of
+    Kabupaten Lumajang gets ``kab-lumajang``); the default pack otherwise."""
+    if region:
+        wanted = " ".join(region.lower().split())
+        for name in available_packs():
+            meta_file = packs_root() / name / "pack.yaml"
+            if not meta_file.exists():
+                continue
+            matches = _read_yaml(meta_file).get("match", [])
+            if any(" ".join(str(m).lower().split()) == wanted for m in matches):
+                return load_pack(name)
+    return load_pack(DEFAULT_PACK)

@@ -46,9 +46,11 @@ import re
 import statistics
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Literal
+from typing import Any, BinaryIO, Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -245,7 +247,7 @@ def read_pages(
     for number, page in enumerate(pages, start=1):
         try:
             results.read.append(read_page(page, number))
-        except Exception as exc:  # pdfminer raises bare built-ins on damaged content streams
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises bare built-ins on damaged pages
             detail = describe(exc)
             results.first_error = results.first_error or f"page {number}: {detail}"
             warnings.append(f"page {number} skipped: {detail}")
@@ -273,7 +275,7 @@ def open_pdf(stream: BinaryIO, path: Path, password: str | None) -> pdfplumber.P
 def close_page(page: Any) -> None:
     try:
         page.close()
-    except Exception:  # closing only drops caches; never let it mask the real result
+    except Exception:  # noqa: BLE001, S110 - closing only drops caches; never mask the result
         pass
 
 
@@ -304,9 +306,7 @@ def describe(exc: BaseException) -> str:
     return f"{name}: {text}"[:200] if text else name
 
 
-def check_text_layer(
-    path: Path, pages: list[PageContent], total: int, warnings: list[str]
-) -> None:
+def check_text_layer(path: Path, pages: list[PageContent], total: int, warnings: list[str]) -> None:
     """E003 when no page has text; warnings for single pages without text or rotated."""
     if all(p.n_chars == 0 for p in pages):
         scanned = sum(1 for p in pages if p.image_cover >= 0.5)
@@ -366,7 +366,9 @@ def image_cover(page: Any) -> float:
     area = float(page.width * page.height) or 1.0
     total = 0.0
     for img in page.images:
-        total += max(0.0, float(img["x1"] - img["x0"])) * max(0.0, float(img["bottom"] - img["top"]))
+        total += max(0.0, float(img["x1"] - img["x0"])) * max(
+            0.0, float(img["bottom"] - img["top"])
+        )
     return total / area
 
 
@@ -513,8 +515,14 @@ def horizontal_rule_tables(
                 and e["x1"] <= x1 + RULE_EXTENT_TOLERANCE
             ]
             table = extract_rule_table(
-                page, number, (x0, x1), ys[top_idx : bottom_idx + 1], columns, inner,
-                region_words, chars,
+                page,
+                number,
+                (x0, x1),
+                ys[top_idx : bottom_idx + 1],
+                columns,
+                inner,
+                region_words,
+                chars,
             )
             if table is not None:
                 found.append(table)
@@ -533,8 +541,10 @@ def rule_groups(rules: list[Word]) -> list[list[Word]]:
     for rule in sorted(rules, key=lambda e: (round(e["x0"]), round(e["x1"]), e["top"])):
         for group in groups:
             ref = group[0]
-            if (abs(ref["x0"] - rule["x0"]) <= RULE_EXTENT_TOLERANCE
-                    and abs(ref["x1"] - rule["x1"]) <= RULE_EXTENT_TOLERANCE):
+            if (
+                abs(ref["x0"] - rule["x0"]) <= RULE_EXTENT_TOLERANCE
+                and abs(ref["x1"] - rule["x1"]) <= RULE_EXTENT_TOLERANCE
+            ):
                 group.append(rule)
                 break
         else:
@@ -589,7 +599,9 @@ def body_fills_columns(bands: list[list[Word]], columns: list[tuple[float, float
     more; wrapped cell text makes single-column lines, hence the lower share for lines."""
     rows = bands if len(bands) >= 2 else [line.words for line in group_lines(bands[0], 0)]
     share = 0.5 if len(bands) >= 2 else 0.3
-    used = [sum(1 for col in columns if any(spanned_columns(w, [col]) for w in row)) for row in rows]
+    used = [
+        sum(1 for col in columns if any(spanned_columns(w, [col]) for w in row)) for row in rows
+    ]
     return sum(1 for n in used if n >= 2) >= share * len(rows)
 
 
@@ -605,10 +617,12 @@ def prose(header: list[Word], bands: list[list[Word]]) -> bool:
 
 
 def evenly_spaced(words: list[Word]) -> bool:
-    gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:])]
+    """Many gaps, all alike and no wider than a stretched space (under 0.8 em)."""
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
     if len(gaps) < 6:
         return False
-    return max(gaps) <= 2.5 * max(statistics.median(gaps), 0.5)
+    size = statistics.median(float(w.get("size", w["bottom"] - w["top"])) for w in words)
+    return max(gaps) <= 1.6 * max(min(gaps), 0.5) and max(gaps) <= 0.8 * size
 
 
 def column_intervals(header: list[Word], body: list[Word]) -> list[tuple[float, float]]:
@@ -663,7 +677,7 @@ def extract_rule_table(
     left = min(x0, min(w["x0"] for w in table_words) - 1)
     right = max(x1, max(w["x1"] for w in table_words) + 1)
     endpoints = [e["x0"] for e in inner_rules] + [e["x1"] for e in inner_rules]
-    verticals = [left] + [column_boundary(a, b, endpoints) for a, b in zip(columns, columns[1:])]
+    verticals = [left] + [column_boundary(a, b, endpoints) for a, b in pairwise(columns)]
     verticals.append(right)
     horizontals: list[Any] = list(rule_ys) + [explicit_edge(e) for e in inner_rules]
     if not inner_rules and len(rule_ys) == 3:
@@ -682,7 +696,9 @@ def extract_rule_table(
     return table_grid(table, number, chars, "horizontal")
 
 
-def column_boundary(a: tuple[float, float], b: tuple[float, float], endpoints: list[float]) -> float:
+def column_boundary(
+    a: tuple[float, float], b: tuple[float, float], endpoints: list[float]
+) -> float:
     """The x between two word columns: a rule end in the gap (the real cell border) if one
     is there, else the middle of the gap."""
     middle = (a[1] + b[0]) / 2
@@ -705,7 +721,7 @@ def explicit_edge(edge: Word) -> dict[str, Any]:
 
 def text_row_separators(words: list[Word]) -> list[float]:
     lines = group_lines(words, 0)
-    return [(a.bottom + b.top) / 2 for a, b in zip(lines, lines[1:])]
+    return [(a.bottom + b.top) / 2 for a, b in pairwise(lines)]
 
 
 # ------------------------------------------------------------------------------------------
@@ -821,7 +837,7 @@ def measure_layout(pages: list[PageContent]) -> Layout:
     all_x1: list[float] = []
     for page in pages:
         body = [ln for ln in page.lines if not ln.furniture]
-        for a, b in zip(body, body[1:]):
+        for a, b in pairwise(body):
             if abs(a.size - b.size) < 0.5 and b.top >= a.top and b.top - a.bottom < 2 * a.size:
                 gaps.append(b.top - a.bottom)
         sizes += [pair for ln in body for pair in ln.sizes]
@@ -1015,10 +1031,13 @@ def heading_level(para: Paragraph, body_size: float, largest_bold: float) -> int
 
 
 def continues(
-    previous: tuple[RawTable, PageTable], part: PageTable, pages: list[PageContent], page: PageContent
+    previous: tuple[RawTable, PageTable],
+    part: PageTable,
+    pages: list[PageContent],
+    page: PageContent,
 ) -> bool:
     """``part`` (first item of ``page``) continues the table that ended the previous page."""
-    raw, last = previous
+    _, last = previous
     if last.page != page.number - 1 or last.ruling != part.ruling or last.n_cols != part.n_cols:
         return False
     prev_page = next((p for p in pages if p.number == last.page), None)

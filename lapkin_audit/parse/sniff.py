@@ -70,7 +70,9 @@ def sniff_zip(path: Path) -> Literal["docx"]:
             names = set(archive.namelist())
             mimetype = read_mimetype(archive, names)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise FileError("E001", str(path), f"damaged ZIP container (truncated DOCX?): {exc}") from exc
+        raise FileError(
+            "E001", str(path), f"damaged ZIP container (truncated DOCX?): {exc}"
+        ) from exc
     if "word/document.xml" in names:
         return "docx"
     raise FileError("E005", str(path), describe_zip(names, mimetype))

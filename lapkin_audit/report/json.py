@@ -83,6 +83,7 @@ def file_dict(result: FileResult, lang: str) -> dict[str, Any]:
         "status": result.status,
         "error": error,
         "report": _report(result.report),
+        "pack": result.pack,
         "findings": [finding_dict(f, lang) for f in result.findings],
     }
 

@@ -32,7 +32,6 @@ from lapkin_audit.parse.numbers import format_number
 from lapkin_audit.rules import calc
 from lapkin_audit.rules.calc import (
     NEG_STD,
-    R_T,
     T_R,
     Diagnosis,
     Polarity,
@@ -264,13 +263,18 @@ class CapaianMismatch(Rule):
 
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
         report_truncation = option(ctx, self.code, "report_truncation", True)
+        modes = calc.tolerances(ctx.pack).modes
         conventions: dict[int, dict[str, list[ViewRow]]] = {}
         views: dict[int, TableView] = {}
         for cell in capaian_cells(report, ctx):
             d = cell.diagnosis
             if d.verdict == calc.VERDICT_INVERTED:
                 continue  # A102
-            if d.polarity is Polarity.NEGATIVE and d.formula in (NEG_STD, T_R) and d.is_correct:
+            if (d.polarity is Polarity.NEGATIVE and d.formula in (NEG_STD, T_R)
+                    and d.verdict in (calc.VERDICT_OK, calc.VERDICT_TRUNCATED)
+                    and not agrees(cell.capaian, d.candidates[T_R if d.formula == NEG_STD
+                                                              else NEG_STD], modes)):
+                # only rows that one convention alone reproduces tell which one is used
                 conventions.setdefault(id(cell.view), {}).setdefault(d.formula, []).append(
                     cell.row)
                 views[id(cell.view)] = cell.view
@@ -296,12 +300,12 @@ class CapaianMismatch(Rule):
     def _finding(self, cell: CapaianCell, ctx: Context, report_truncation: bool) -> Finding | None:
         d = cell.diagnosis
         c = cell.capaian
-        common = dict(
-            column=label_of(cell.view, "capaian"),
-            year=year_text(cell.year),
-            actual=as_number(c.value),
-            actual_text=show(c),
-        )
+        common = {
+            "column": label_of(cell.view, "capaian"),
+            "year": year_text(cell.year),
+            "actual": as_number(c.value),
+            "actual_text": show(c),
+        }
         if d.verdict == calc.VERDICT_TRUNCATED:
             if not report_truncation or d.formula is None:
                 return None
@@ -349,6 +353,13 @@ class CapaianMismatch(Rule):
                             f"konvensi lain juga diterima: {pct(alt)}")
             parts_en.append(f"negative indicator ({cell.polarity.message.en}); the other "
                             f"convention is also accepted: {pct(alt)}")
+        if (d.verdict == calc.VERDICT_WRONG_POLARITY and d.polarity is Polarity.POSITIVE
+                and cell.polarity.source == "default"):
+            parts_id.append("dokumen tidak menyatakan polaritas indikator; bila indikator ini "
+                            "negatif (makin rendah makin baik), tetapkan polaritasnya di "
+                            "konfigurasi")
+            parts_en.append("the document states no polarity; if this indicator is negative "
+                            "(lower is better), set its polarity in the configuration")
         if d.verdict == calc.VERDICT_UNREPRODUCIBLE:
             twins = [
                 r for r in cell.view.data_rows
@@ -399,9 +410,9 @@ class CapaianInverted(Rule):
     packs = ("polarity", "tolerances")
     template = Message(
         id="Capaian{year} tertulis {actual}, seharusnya {expected} (realisasi {r} ÷ target {t}); "
-           "nilai tertulis {explanation}: target {t} ÷ realisasi {r} = {inverted}",
+           "nilai tertulis {explanation}: target {t} ÷ realisasi {r} = {inverted}{note}",
         en="Capaian{year} printed {actual}, expected {expected} (realisasi {r} ÷ target {t}); "
-           "the printed value is {explanation}: target {t} ÷ realisasi {r} = {inverted}",
+           "the printed value is {explanation}: target {t} ÷ realisasi {r} = {inverted}{note}",
     )
 
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
@@ -422,6 +433,9 @@ class CapaianInverted(Rule):
                 t=show(cell.target),
                 inverted=pct(d.candidates[T_R], expected_places(c)),
                 explanation=d.explanation,
+                note=Message(id=f" ({cell.polarity.message.id})",
+                             en=f" ({cell.polarity.message.en})")
+                if cell.polarity.caution else EMPTY,
             )
 
 
@@ -487,8 +501,8 @@ class AbsorptionMismatch(Rule):
                 if how == "round":
                     continue
                 places = expected_places(s)
-                common = dict(column=label_of(view, "serapan"), actual=as_number(s.value),
-                              actual_text=show(s), ra=money(ra), p=money(p))
+                common = {"column": label_of(view, "serapan"), "actual": as_number(s.value),
+                          "actual_text": show(s), "ra": money(ra), "p": money(p)}
                 if how == "truncate":
                     if not option(ctx, self.code, "report_truncation", True):
                         continue
@@ -502,8 +516,9 @@ class AbsorptionMismatch(Rule):
                 extra = EMPTY
                 inverted = calc.ratio_percent(p.value, ra.value) if ra.value else None
                 if agrees(s, inverted, modes):
-                    extra = Message(id="; nilai tertulis dihitung pagu ÷ realisasi (rumus terbalik)",
-                                    en="; the printed value is pagu ÷ realisasi (inverted ratio)")
+                    extra = Message(
+                        id="; nilai tertulis dihitung pagu ÷ realisasi (rumus terbalik)",
+                        en="; the printed value is pagu ÷ realisasi (inverted ratio)")
                 yield self.finding(
                     s.loc, expected=as_number(computed), expected_text=pct(computed, places),
                     extra=extra, **common)
@@ -821,7 +836,8 @@ class TotalMismatch(Rule):
                     actual=as_number(q.value), actual_text=self._fmt(q, q.value, role),
                     expected=as_number(total), expected_text=self._fmt(q, total, role),
                     label=_row_label(parent), column_name=label_of(view, role) or role,
-                    n=len(kids), rows=rows_text(kids), diff=self._fmt(q, abs(q.value - total), role))
+                    n=len(kids), rows=rows_text(kids),
+                    diff=self._fmt(q, abs(q.value - total), role))
 
 
 def _max_places(rows: list[ViewRow], role: str) -> int:
@@ -932,7 +948,7 @@ class EfficiencyMissingOrInconsistent(Rule):
                     cell_loc(view, empty[0], "efisiensi"), column=col.label,
                     severity=Severity.WARNING, template=self.empty_template,
                     column_name=col.label, table=view_name(view), n=len(empty),
-                    total=len(rows), rows=rows_text(empty), actual=len(empty), expected=0)
+                    total=len(rows), rows=rows_text(empty), actual=len(empty))
             filled = []
             for r in rows:
                 e, c, s = r.efisiensi, r.capaian, r.serapan
@@ -954,8 +970,8 @@ class EfficiencyMissingOrInconsistent(Rule):
                     continue
                 e, c, s = r.efisiensi, r.capaian, r.serapan
                 assert e is not None and c is not None and s is not None
-                common = dict(column=col.label, actual=as_number(e.value), actual_text=show(e),
-                              c=show(c), s=show(s))
+                common = {"column": col.label, "actual": as_number(e.value),
+                          "actual_text": show(e), "c": show(c), "s": show(s)}
                 if table_method is not None:
                     expected = cands[table_method][0]
                     places = max(2, e.decimals or 0)
@@ -1052,7 +1068,7 @@ class ColumnCopied(Rule):
             listing = ", ".join(f"{grid_row(r)}: {show(r.realisasi)}" for r in comparable)
             yield self.finding(
                 first.realisasi.loc, column=label_of(view, "realisasi"),
-                actual=len(comparable), expected=0,
+                actual=len(comparable),
                 real_col=label_of(view, "realisasi") or "realisasi",
                 ser_col=label_of(view, "serapan") or "serapan",
                 table=view_name(view), n=len(comparable),

@@ -69,7 +69,8 @@ class _NegativeConventions(_Section):
 
 
 class _Caps(_Section):
-    values: list[Decimal] = Field(default_factory=lambda: [Decimal(100), Decimal(120), Decimal(200)])
+    values: list[Decimal] = Field(
+        default_factory=lambda: [Decimal(100), Decimal(120), Decimal(200)])
 
 
 class _Totals(_Section):
@@ -144,14 +145,28 @@ def _pack_or_default(pack: Any) -> Any:
     return pack
 
 
+def validate_section(pack: Any, name: str, model: type[BaseModel]) -> Any:
+    """A pack section validated with ``model``; a malformed section is a PackError (a
+    configuration error, exit 2), not a rule crash."""
+    from pydantic import ValidationError
+
+    from lapkin_audit.packs import PackError
+
+    try:
+        return model.model_validate(pack.section(name) or {})
+    except ValidationError as exc:
+        raise PackError(f"regulation pack {getattr(pack, 'name', pack)!r}, section "
+                        f"{name!r}: {exc}") from exc
+
+
 @lru_cache(maxsize=32)
 def _tolerances_cached(pack: Any) -> Tolerances:
-    return Tolerances.model_validate(pack.section("tolerances") or {})
+    return validate_section(pack, "tolerances", Tolerances)
 
 
 @lru_cache(maxsize=32)
 def _polarity_cached(pack: Any) -> PolarityVocabulary:
-    return PolarityVocabulary.model_validate(pack.section("polarity") or {})
+    return validate_section(pack, "polarity", PolarityVocabulary)
 
 
 def tolerances(pack: Any = None) -> Tolerances:
@@ -213,7 +228,9 @@ def _decimals_of(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def same_value(a: Quantity | None, b: Quantity | None, modes: tuple[str, ...] | None = None) -> bool | None:
+def same_value(
+    a: Quantity | None, b: Quantity | None, modes: tuple[str, ...] | None = None
+) -> bool | None:
     """Do two printed values state the same number, allowing for different precision?
 
     ``50%`` and ``50,00%`` agree; ``77%`` and ``77,4%`` agree when 77,4 rounds or truncates
@@ -379,8 +396,8 @@ def polarity_evidence(
                 f"'{pcue}' outweighs the negative cue '{ncue}': a reduction or handling rate",
                 Message(id=f"'{pcue}' mengalahkan kata negatif '{ncue}' (tingkat penurunan atau "
                            "penanganan: makin tinggi makin baik)",
-                        en=f"'{pcue}' outweighs the negative word '{ncue}' (a reduction or handling "
-                           "rate: higher is better)"),
+                        en=f"'{pcue}' outweighs the negative word '{ncue}' (a reduction or "
+                           "handling rate: higher is better)"),
                 [pcue, ncue], caution=True)
         return PolarityEvidence(
             Polarity.POSITIVE, "wording", f"positive cue '{pcue}' in the indicator",
@@ -576,8 +593,8 @@ def diagnose(
     accepted = accepted_formulas(polarity, pack)
     expected_formula = next((f for f in accepted if candidates[f] is not None), None)
     expected = candidates[expected_formula] if expected_formula else None
-    base = dict(polarity=polarity, candidates=candidates, expected=expected,
-                expected_formula=expected_formula, accepted=accepted)
+    base = {"polarity": polarity, "candidates": candidates, "expected": expected,
+                "expected_formula": expected_formula, "accepted": accepted}
     places = printed.decimals if printed.decimals is not None else 0
 
     def trunc_note(rounding: str | None) -> Message:

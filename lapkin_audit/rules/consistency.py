@@ -33,7 +33,7 @@ from lapkin_audit.model import (
     ViewRow,
 )
 from lapkin_audit.rules import calc
-from lapkin_audit.rules.arithmetic import as_number, cell_loc, grid_row, label_of, money, option
+from lapkin_audit.rules.arithmetic import as_number, grid_row, label_of, money, option
 from lapkin_audit.rules.calc import Polarity, pct, show
 from lapkin_audit.rules.matching import (
     DEFAULT_THRESHOLD,
@@ -485,8 +485,7 @@ class DuplicateItem(Rule):
                     self._loc(view, row), template=self.row_template,
                     column=label_of(view, "indikator") if row.indikator else None,
                     row=grid_row(row), first=grid_row(first), table=view_name(view),
-                    item=short((row.name.text if row.name else "")), actual=grid_row(row),
-                    expected=None)
+                    item=short(row.name.text if row.name else ""))
                 continue
             seen[key] = row
             if by_name and row.indikator is not None:
@@ -557,7 +556,7 @@ class DuplicateItem(Rule):
             src_numbers = [items[source[k]].number for k in run]  # type: ignore[index]
             first = items[run[0]]
             yield self.finding(
-                first.paragraph.loc, actual=len(run), expected=0,
+                first.paragraph.loc, actual=len(run),
                 items=_ranges([items[k].number for k in run]), sources=_ranges(src_numbers),
                 mapping=mapping)
 
@@ -721,9 +720,8 @@ class PeriodMismatch(Rule):
         if year and m.year and m.year > year:
             return False  # a plan for a later year
         mq = _quarter_of(m)
-        if quarter and mq and mq > quarter and (m.year in (None, year)):
-            return False  # a plan for a later quarter
-        return True
+        # a later quarter of the same year is a plan
+        return not (quarter and mq and mq > quarter and m.year in (None, year))
 
     @staticmethod
     def _judge(m: PeriodMention, year: int | None, quarter: int | None
@@ -870,7 +868,8 @@ class Numbering(Rule):
             parent, child = parts[:-1], parts[-1]
             previous = last_child.get(parent)
             if previous is not None and child > previous + 1:
-                missing = [".".join(str(p) for p in (*parent, c)) for c in range(previous + 1, child)]
+                missing = [".".join(str(p) for p in (*parent, c))
+                           for c in range(previous + 1, child)]
                 yield self.finding(
                     loc, template=self.skip_template, kind=kind.id, kind_en=kind.en,
                     number=text, previous=".".join(str(p) for p in (*parent, previous)),
@@ -883,8 +882,10 @@ class Numbering(Rule):
 # C208 formula-indicator-mismatch
 
 GENERIC = frozenset(
-    """jumlah seluruh persentase rata nilai total dikali kali x dibagi per tahun triwulan
-    yang sesuai""".split()
+    [
+        "jumlah", "seluruh", "persentase", "rata", "nilai", "total", "dikali", "kali", "x",
+        "dibagi", "per", "tahun", "triwulan", "yang", "sesuai",
+    ]
 )
 
 
@@ -975,8 +976,7 @@ class FormulaIndicatorMismatch(Rule):
                     if c.row is None and row is not None:
                         c.row, c.view = row, source
                     return
-            clusters.append(_Cluster([name], key_terms(name), row,
-                                     source if row is not None else source))
+            clusters.append(_Cluster([name], key_terms(name), row, source))
 
         for i, r in enumerate(view.rows):
             if r.indikator is not None:
@@ -1056,7 +1056,7 @@ class FormulaIndicatorMismatch(Rule):
             row.rumus.loc, column=label_of(view, "rumus"),
             item=short(row.indikator.text), terms=terms_text, other=short(cluster.names[0]),
             where=where, where_en=where_en, shift=shift, shift_en=shift_en,
-            actual=short(row.rumus.text, 120), expected=short(row.indikator.text, 120))
+            actual=short(row.rumus.text, 120))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1071,6 +1071,16 @@ KIND_LABEL = {
 }
 
 
+def _comparison_table(view: TableView, year: int | None) -> bool:
+    """A multi-year table (columns of other years): it compares a selection of indicators."""
+    for col in view.columns:
+        if col.role.startswith("history:"):
+            return True
+        if col.year is not None and year is not None and col.year != year:
+            return True
+    return any(y != year for r in view.rows for y in r.years) if year else False
+
+
 @register
 class IndicatorCount(Rule):
     """The PK, formula, capaian and cost tables list different numbers of indicators.
@@ -1081,7 +1091,8 @@ class IndicatorCount(Rule):
     indicator names (normalised: case, spacing, punctuation). When the counts differ, one
     finding lists every count (with the number of rows when a name repeats) and points at
     the first table whose count departs from the PK's (or from the most common count).
-    Per-programme blocks without an indicator column are not counted.
+    Per-programme blocks without an indicator column, and multi-year comparison tables
+    (columns of earlier years: they compare a selection of key indicators), are not counted.
 
     ## Why it matters
     Every indicator must be defined, targeted, measured and costed: a table with more or
@@ -1107,7 +1118,8 @@ class IndicatorCount(Rule):
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
         counts: list[tuple[ViewKind, int, int, TableView]] = []
         for kind in COUNT_KINDS:
-            views = [v for v in report.views_of(kind) if v.column("indikator") is not None]
+            views = [v for v in report.views_of(kind) if v.column("indikator") is not None
+                     and not _comparison_table(v, report.period.year)]
             rows = [r for v in views for r in v.data_rows if r.indikator is not None]
             if not rows:
                 continue
@@ -1116,7 +1128,8 @@ class IndicatorCount(Rule):
         if len({c for _, c, _, _ in counts}) < 2:
             return
         pk = next((c for k, c, _, _ in counts if k is ViewKind.PERJANJIAN_KINERJA), None)
-        reference = pk if pk is not None else Counter(c for _, c, _, _ in counts).most_common(1)[0][0]
+        reference = (pk if pk is not None
+                     else Counter(c for _, c, _, _ in counts).most_common(1)[0][0])
         odd = next((entry for entry in counts if entry[1] != reference), counts[0])
         parts_id, parts_en = [], []
         for kind, distinct, n_rows, view in counts:
@@ -1151,9 +1164,7 @@ class _Band(BaseModel):
     def contains(self, x: Decimal) -> bool:
         if self.min is not None and (x < self.min or (self.min_open and x == self.min)):
             return False
-        if self.max is not None and (x > self.max or (self.max_open and x == self.max)):
-            return False
-        return True
+        return not (self.max is not None and (x > self.max or (self.max_open and x == self.max)))
 
 
 class _Scale(BaseModel):
@@ -1183,7 +1194,7 @@ class CategoryScales(BaseModel):
 
 @lru_cache(maxsize=32)
 def _scales_cached(pack: Any) -> CategoryScales:
-    return CategoryScales.model_validate(pack.section("category-scales") or {})
+    return calc.validate_section(pack, "category-scales", CategoryScales)
 
 
 def category_scales(pack: Any = None) -> CategoryScales:
@@ -1278,16 +1289,16 @@ class StatusMismatch(Rule):
     default_severity = Severity.ERROR
     packs = ("category-scales", "polarity", "tolerances")
     template = Message(
-        id="Status '{label}' tidak sesuai dengan capaian {actual} ({basis}): '{label}' berlaku "
-           "untuk capaian {rule}",
-        en="Status '{label}' contradicts the capaian {actual} ({basis}): '{label}' applies to "
-           "capaian {rule_en}",
+        id="Status '{label}' tidak sesuai dengan capaian {value} ({basis}): '{label}' berlaku "
+           "untuk capaian {rule}; yang sesuai '{expected}'",
+        en="Status '{label}' contradicts the capaian {value} ({basis}): '{label}' applies to "
+           "capaian {rule_en}; the fitting label is '{expected}'",
     )
     band_template = Message(
-        id="Kategori '{label}' tidak sesuai dengan capaian {actual} ({basis}): pada skala "
-           "{scale} '{label}' berlaku untuk capaian {rule}",
-        en="Category '{label}' contradicts the capaian {actual} ({basis}): on the {scale} "
-           "scale '{label}' applies to capaian {rule_en}",
+        id="Kategori '{label}' tidak sesuai dengan capaian {value} ({basis}): pada skala "
+           "{scale} '{label}' berlaku untuk capaian {rule}; yang sesuai '{expected}'",
+        en="Category '{label}' contradicts the capaian {value} ({basis}): on the {scale} "
+           "scale '{label}' applies to capaian {rule_en}; the fitting label is '{expected}'",
     )
 
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
@@ -1352,8 +1363,10 @@ class StatusMismatch(Rule):
                 continue
             if any(ok(v) for v in values):
                 return None
+            fitting = (ach.met or ["Tercapai"])[0] if values[0] >= th else (
+                ach.not_met or ["Belum Tercapai"])[0]
             return self._emit(view, row, values, basis, self.template, Severity.ERROR,
-                              rule=rule_id, rule_en=rule_en)
+                              fitting, rule=rule_id, rule_en=rule_en)
         return None
 
     def _category(self, view: TableView, row: ViewRow, values: list[Decimal], basis: Message,
@@ -1374,16 +1387,21 @@ class StatusMismatch(Rule):
         if any(v is None or v for v in verdicts):
             return None
         name, scale, band = judged[0]
+        fitting = next((b.label for b in scale.bands
+                        if band_verdict(scale, values[0], b, cfg.gaps, cfg.above_max)), "—")
         return self._emit(view, row, values, basis, self.band_template, Severity.WARNING,
-                          rule=_band_text(band), rule_en=_band_text_en(band),
+                          fitting, rule=_band_text(band), rule_en=_band_text_en(band),
                           scale=scale.name or name)
 
     def _emit(self, view: TableView, row: ViewRow, values: list[Decimal], basis: Message,
-              template: Message, severity: Severity, **fields: Any) -> Finding:
+              template: Message, severity: Severity, fitting: str, **fields: Any) -> Finding:
+        """``actual``/``expected`` are the printed and the fitting label; the message gives
+        the capaian the judgement rests on."""
         assert row.status is not None
-        value = values[0]
+        label = row.status.text.strip()
         shown = " / ".join(dict.fromkeys(pct(v) for v in values[:2]))
         return self.finding(
             row.status.loc, template=template, severity=severity,
-            column=label_of(view, "status"), label=row.status.text.strip(),
-            actual=as_number(value), actual_text=shown, basis=basis, **fields)
+            column=label_of(view, "status"), label=label, value=shown,
+            actual=label, actual_text=label, expected=fitting, expected_text=fitting,
+            basis=basis, **fields)

@@ -38,8 +38,10 @@ TOKEN_MATCH = 80.0
 
 # Function words: they never make two names different (language, not regulation data).
 STOPWORDS = frozenset(
-    """yang dan di ke dari untuk pada dalam serta atau dengan oleh terhadap per se bagi
-    the of and in to for""".split()
+    [
+        "yang", "dan", "di", "ke", "dari", "untuk", "pada", "dalam", "serta", "atau", "dengan",
+        "oleh", "terhadap", "per", "se", "bagi", "the", "of", "and", "in", "to", "for",
+    ]
 )
 
 # Spelling variants folded before comparison (KBBI form on the right).
@@ -106,7 +108,9 @@ def tokens_match(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
 
-def _align(ta: list[str], tb: list[str]) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
+def _align(
+    ta: list[str], tb: list[str]
+) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
     """Pair words one to one, best pairs first. Returns pairs, unpaired of a, unpaired of b."""
     scored = []
     for i, x in enumerate(ta):

@@ -73,6 +73,9 @@ _ST_EXCEEDED = re.compile(
     r"\blebih\s+dari\s+100\s*%",
     re.IGNORECASE,
 )
+_ST_REACHED_OR_EXCEEDED = re.compile(
+    r"\b(?:mencapai|memenuhi)\s+(?:atau|dan|/)\s+(?:melampaui|melebihi)\b", re.IGNORECASE
+)
 _ST_REACHED = re.compile(
     r"\b(?:mencapai|memenuhi)\s+(?:target|100\s*%)|\btercapai\b|\bberhasil\b",
     re.IGNORECASE,
@@ -129,6 +132,8 @@ def _clause_after(text: str, start: int) -> str:
 def _status_of(clause: str) -> str | None:
     if _ST_NOT.search(clause):
         return NOT_REACHED
+    if _ST_REACHED_OR_EXCEEDED.search(clause):
+        return REACHED  # "mencapai atau melampaui target": at least 100%
     if _ST_EXCEEDED.search(clause):
         return EXCEEDED
     if _ST_OTHER_LEVEL.search(clause):
@@ -261,10 +266,21 @@ def _key(name: str) -> str:
     return matching.normalise_name(name)
 
 
+def performance_views(report: Report) -> list[TableView]:
+    """Tables that measure indicators against targets: capaian tables and indicator-level
+    cost tables; a comparison with earlier years counts only when nothing else does."""
+    measured = [v for v in report.views
+                if v.kind is ViewKind.CAPAIAN
+                or (v.kind is ViewKind.COST and v.column("indikator") and v.column("target"))]
+    current = [v for v in measured if not any(r.years for r in v.data_rows if len(r.years) > 1)]
+    return current or measured
+
+
 def _read_tables(report: Report, ctx: Context) -> _Tables:
     tables = _Tables()
     for kind in (ViewKind.CAPAIAN, ViewKind.PERJANJIAN_KINERJA):
-        views = [v for v in report.views_of(kind) if any(r.name for r in v.data_rows)]
+        candidates = performance_views(report) if kind is ViewKind.CAPAIAN else report.views_of(kind)
+        views = [v for v in candidates if any(r.name for r in v.data_rows)]
         if not views:
             continue
         seen: dict[str, _Indicator] = {}
@@ -277,6 +293,10 @@ def _read_tables(report: Report, ctx: Context) -> _Tables:
                 if name is None or not name.text.strip():
                     continue
                 key = _key(name.text) or name.text.lower()
+                others = [k for k, i in seen.items() if i.view is not view]
+                known = matching.best_match(name.text, [seen[k].name for k in others])
+                if known is not None:  # the same indicator, spelt differently in another table
+                    key = others[known[0]]
                 keys.add(key)
                 sasaran = row.sasaran.text if row.sasaran else None
                 if sasaran:
@@ -284,7 +304,7 @@ def _read_tables(report: Report, ctx: Context) -> _Tables:
                 if key in seen:
                     continue
                 item = _Indicator(" ".join(name.text.split()), key, sasaran, row, view)
-                if kind is ViewKind.CAPAIAN:
+                if kind is ViewKind.CAPAIAN and row.target is not None:
                     _fill_values(item, row, ctx)
                 seen[key] = item
             per_view.append(len(keys))

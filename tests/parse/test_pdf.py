@@ -239,7 +239,14 @@ def test_horizontal_rules_tables_keep_paragraphs_between_them() -> None:
     report = read("hrules")
     kinds = [b.kind for b in report.blocks]
     assert kinds == [
-        "paragraph", "paragraph", "table", "paragraph", "table", "paragraph", "paragraph", "table"
+        "paragraph",
+        "paragraph",
+        "table",
+        "paragraph",
+        "table",
+        "paragraph",
+        "paragraph",
+        "table",
     ]
     assert report.paragraphs[2].text.startswith("Anggaran yang mendukung")
 
