@@ -27,12 +27,15 @@ CAPTION = re.compile(r"^\s*tabel\s+\d+(\.\d+)*\.?", re.IGNORECASE)
 CHAPTER = re.compile(r"^\s*bab\s+([ivx]+|\d+)\b\.?\s*(?P<title>.*)$", re.IGNORECASE)
 NUMBERED_HEADING = re.compile(r"^\s*(?P<number>\d+(\.\d+)+)\.?\s+(?P<title>\S.{2,120})$")
 NIP = re.compile(r"\bNIP\.?\s*:?\s*(?P<nip>[\d][\d .]{7,30}\d)", re.IGNORECASE)
+_NOT_A_NAME = r"(?!(?i:tahun|triwulan|tribulan|semester|kabupaten|kota|provinsi|periode|laporan)\b)"
 UNIT_NAME = re.compile(
-    r"\b(?P<kind>Kecamatan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian)\s+"
-    r"(?P<name>(?!(?:Tahun|Triwulan|Kabupaten|Kota|Provinsi)\b)[A-Z]\w*"
-    r"(?:\s+(?:dan\s+)?(?!(?:Tahun|Triwulan|Kabupaten|Kota|Provinsi)\b)[A-Z]\w*){0,6})"
+    r"\b(?P<kind>(?i:kecamatan|dinas|badan|inspektorat|sekretariat|kantor))\s+"
+    rf"(?P<name>{_NOT_A_NAME}[A-Z]\w*(?:[ \t]+(?:dan[ \t]+)?{_NOT_A_NAME}[A-Z]\w*){{0,6}})"
 )
-REGION = re.compile(r"\b(?P<kind>Kabupaten|Kota|Provinsi)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+REGION = re.compile(
+    r"\b(?P<kind>(?i:kabupaten|kota|provinsi))\s+"
+    rf"(?P<name>{_NOT_A_NAME}[A-Z][A-Za-z]+(?:[ \t]+{_NOT_A_NAME}[A-Z][A-Za-z]+)?)"
+)
 
 # How much a mention counts when deciding the report's period: the content outweighs a cover.
 MENTION_WEIGHT = {"range": 3, "caption": 2, "title": 1, "body": 1, "cover": 1, "signature": 0}
@@ -220,7 +223,8 @@ def _signatures(paragraphs: list[Paragraph]) -> list[Signature]:
         m = SIGNATURE_START.match(line)
         if not m or len(line) > m.end() + 2:
             continue
-        signature = Signature(place=m.group("place").strip(), date=parse_date(m.group("date")),
+        signature = Signature(place=m.group("place").strip(),
+                              date=parse_date(m.group("date"), allow_month_only=True),
                               date_raw=m.group("date").strip(), loc=p.loc)
         block: list[str] = []
         for text, q in lines[i + 1:i + 8]:
@@ -245,16 +249,25 @@ def _signatures(paragraphs: list[Paragraph]) -> list[Signature]:
     return signatures
 
 
+def _most_common_as_printed(matches: list[str]) -> str | None:
+    """The most frequent name, compared case-insensitively, in its best printed form
+    (mixed case preferred over ALL CAPS, which is how covers print names)."""
+    if not matches:
+        return None
+    counts = Counter(" ".join(m.lower().split()) for m in matches)
+    best = counts.most_common(1)[0][0]
+    forms = [" ".join(m.split()) for m in matches if " ".join(m.lower().split()) == best]
+    mixed = [f for f in forms if not f.isupper()]
+    return mixed[0] if mixed else forms[0].title()
+
+
 def _unit(report: Report) -> OrgUnit:
     text = "\n".join(p.text for p in report.paragraphs[:200])
-    instansi = Counter(f"{m.group('kind').title()} {m.group('name').title()}"
-                       for m in UNIT_NAME.finditer(text))
-    region = Counter(f"{m.group('kind').title()} {m.group('name')}" for m in REGION.finditer(text))
     jabatan = next((s.role for s in report.signatures if s.role), None)
     return OrgUnit(
         jabatan=jabatan,
-        instansi=instansi.most_common(1)[0][0] if instansi else None,
-        wilayah=region.most_common(1)[0][0] if region else None,
+        instansi=_most_common_as_printed([m.group(0) for m in UNIT_NAME.finditer(text)]),
+        wilayah=_most_common_as_printed([m.group(0) for m in REGION.finditer(text)]),
     )
 
 

@@ -16,17 +16,22 @@ Approach (measured facts behind each step are in ``shared/docs/extraction.md``):
    Grids of one cell or one column, or without any text, are frames or rules, not tables:
    their words stay narrative.
 3. **Tables ruled with horizontal lines only.** Horizontal edges not used by a ruled table
-   are grouped by x-extent; from a rule with text above the next one (the header band) the
-   table grows band by band while its words still split into the same columns. Column
-   boundaries are the middles of the x-gaps left by the header and body words together
-   (so a number is never cut), the rows are the bands between rules — or the text lines
-   when the body has no inside rule. pdfplumber's ``explicit`` strategy then extracts the
-   grid (``ruling="horizontal"``).
+   are grouped by x-extent (at least three rules); from a rule with text below it (the header
+   band) the table grows band by band while its words still split into as many columns.
+   Column boundaries sit in the x-gaps left by header and body words together (so a number is
+   never cut; header words over several body columns are group labels and are ignored),
+   snapped to the end of a partial rule when one ends in the gap. Rows are the bands between
+   the rules; partial rules (under cells merged down in some columns only) are passed as
+   real segments, so the cells they do not cross span several rows; a body without any
+   inside rule gets one row per text line. pdfplumber's ``explicit`` strategy extracts the
+   grid (``ruling="horizontal"``). Rejected: bodies that fill only one column (a boxed
+   listing) and evenly spaced text (a boxed justified paragraph).
 4. **Narrative.** Words outside tables are grouped into lines; lines repeated at the same
    place on most pages (running headers/footers) and lone page numbers in the margins are
    *furniture*. The other lines become paragraphs in reading order (top to bottom), broken
-   at a larger vertical gap, a font size/weight change, an indent, a short line ending a
-   sentence, a table, or a list marker (``1.`` ``2)`` ``a.`` ``-`` ``•``).
+   at a larger vertical gap, a font size/weight change, a list marker (``1.`` ``2)`` ``a.``
+   ``-`` ``•``) or ``BAB``, a short previous line (only the last line of a wrapped
+   paragraph is short), a first-line indent, or a table.
 5. **Tables over page breaks.** When a page starts with a table that has the columns of the
    table ending the previous page (nothing but furniture in between), the parts become one
    :class:`RawTable`; leading rows equal to the first part's first rows (repeated headers,
@@ -48,6 +53,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -75,12 +81,9 @@ RULE_EXTENT_TOLERANCE = 4.0  # rules of one table start and end at the same x
 MARGIN_ZONE = 0.12  # top/bottom share of the page where running headers/footers live
 CONTINUATION_ZONE = 0.45  # a continued table ends in the lower / starts in the upper part
 
-LIST_MARKER = re.compile(
-    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*☐☑☒])$"
-)
-LIST_MARKER_PREFIX = re.compile(
-    r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*☐☑☒])\s"
-)
+MARKER = r"(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)|[ivxIVX]{1,4}[.)]|[-–•▪●○◦■□➢►✓*☐☑☒])"
+LIST_MARKER = re.compile(f"^{MARKER}$")  # a word that is a list marker
+LIST_MARKER_PREFIX = re.compile(f"^{MARKER}\\s")  # a line that starts with one
 BAB_HEADING = re.compile(r"^BAB\s+([IVXL]+|\d{1,2})\b", re.IGNORECASE)
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 LETTER_HEADING = re.compile(r"^[A-H]\.\s+\S")
@@ -136,7 +139,7 @@ class TextLine:
     def bold(self) -> bool:
         return self.bold_chars * 2 > self.n_chars
 
-    @property
+    @cached_property  # asked for at every line comparison
     def size(self) -> float:
         return weighted_median(self.sizes)
 

@@ -25,6 +25,7 @@ from lapkin_audit.model import (
     RowKind,
     TableView,
     Text,
+    Unit,
     ViewKind,
     ViewRow,
 )
@@ -43,6 +44,7 @@ QUANTITY_ROLES = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran"
                   "efisiensi")
 TEXT_ROLES = ("sasaran", "program", "indikator", "satuan", "status", "rumus", "strategi", "bulan")
 PERCENT_ROLES = ("capaian", "serapan")
+MONEY_ROLES = ("pagu", "realisasi_anggaran")
 IDENTITY_ROLES = ("indikator", "program", "sasaran")
 
 COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
@@ -376,6 +378,7 @@ def _build_rows(grid: _Grid, block: _Block, columns: list[Column],
                 continue
             loc = _location(grid.table, draft, col.index)
             _set_field(row, col, parts, loc, styles.get(col.index))
+        _apply_satuan(row)
         rows.append(row)
     _assign_hierarchy(rows)
     return rows
@@ -404,7 +407,20 @@ def _set_field(row: ViewRow, col: Column, parts: list[str], loc: Location,
 def _quantity(text: str, col: Column, style: NumberStyle | None, loc: Location) -> Quantity:
     percent = col.role in PERCENT_ROLES or any("%" in h for h in col.header)
     quantity = parse_quantity(text, style=style, percent_column=percent)
-    return quantity.model_copy(update={"loc": loc})
+    update: dict[str, object] = {"loc": loc}
+    if quantity.unit is Unit.NONE and quantity.value is not None and col.role in MONEY_ROLES:
+        update["unit"] = Unit.RUPIAH  # a budget column: rupiah even where "Rp" is not printed
+    return quantity.model_copy(update=update)
+
+
+def _apply_satuan(row: ViewRow) -> None:
+    """`%` in the Satuan column makes the row's target and realisation percentages."""
+    if row.satuan is None or row.satuan.text.strip() not in ("%", "persen", "Persen"):
+        return
+    for name in ("target", "realisasi"):
+        quantity = getattr(row, name)
+        if quantity is not None and quantity.unit is Unit.NONE and quantity.value is not None:
+            setattr(row, name, quantity.model_copy(update={"unit": Unit.PERCENT}))
 
 
 def _assign_hierarchy(rows: list[ViewRow]) -> None:

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 # role -> header labels (normalised: lower case, letters and spaces only)
 ROLE_LABELS: dict[str, tuple[str, ...]] = {
-    "number": ("no", "nomor", "n0", "no urut"),
+    "number": ("no", "nomor", "n0", "no urut", "kode", "kode rekening", "kode program"),
     "sasaran": (
         "sasaran", "sasaran strategis", "sasaran program", "sasaran kegiatan",
         "sasaran sub kegiatan", "sasaran kegiatan", "tujuan sasaran", "tujuan", "uraian sasaran",

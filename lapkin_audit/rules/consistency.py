@@ -426,6 +426,9 @@ class DuplicateItem(Rule):
     - Tables: a data row whose printed content (every field but the row number) repeats an
       earlier row of the same table; in PK, capaian and formula tables, an indicator name
       that repeats an earlier row's (compared after normalisation).
+    - Cost per outcome: a budget line (the same pagu and realisasi anggaran) costed against
+      two different indicators (the seed's Tabel 2.3 gives Rp 266.020.000 / 66.420.000 to
+      two indicators and Rp 290.800.000 / 117.000.000 to two others).
     - Narrative: numbered lists (``1.`` … ``28.``, nested lists kept apart) whose items
       repeat earlier items of the same list, comparing text without case and trailing
       punctuation. One finding per run of consecutive repeated items (the seed's items
@@ -444,7 +447,7 @@ class DuplicateItem(Rule):
 
     ## Example (passes)
     A list of 19 different steps; a cost table where one indicator appears on the rows of
-    several programmes.
+    several programmes; one programme per indicator.
     """
 
     code = "C205"
@@ -464,11 +467,47 @@ class DuplicateItem(Rule):
         en="Indicator '{item}' appears again in {table} (row {row}, earlier row {first})",
     )
 
+    budget_template = Message(
+        id="Baris {row} di {table} memakai anggaran yang sama dengan baris {first} (pagu {pagu}, "
+           "realisasi {real}) untuk indikator lain: '{item}' dan '{first_item}'",
+        en="Row {row} in {table} uses the same budget as row {first} (pagu {pagu}, realisasi "
+           "{real}) for another indicator: '{item}' and '{first_item}'",
+    )
+
     def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
         for view in report.views:
             yield from self._rows(view)
+        yield from self._budget_lines(report)
         for items in numbered_lists(report.paragraphs):
             yield from self._list(items)
+
+    def _budget_lines(self, report: Report) -> Iterator[Finding]:
+        """One budget line (pagu and realisasi) costed against two different indicators."""
+        seen: dict[tuple[Decimal, Decimal], tuple[TableView, ViewRow]] = {}
+        for view in report.views_of(ViewKind.COST):
+            for row in view.data_rows:
+                p, ra, ind = row.pagu, row.realisasi_anggaran, row.indikator
+                if p is None or ra is None or ind is None or not p.value or ra.value is None:
+                    continue
+                key = (p.value, ra.value)
+                if key not in seen:
+                    seen[key] = (view, row)
+                    continue
+                first_view, first = seen[key]
+                assert first.indikator is not None
+                if similarity(first.indikator.text, ind.text) >= DEFAULT_THRESHOLD:
+                    continue  # the same indicator on two programmes' rows
+                where = Message(id=str(grid_row(first)), en=str(grid_row(first)))
+                if first_view.table != view.table:
+                    other = view_name(first_view)
+                    n = first_view.table + 1
+                    where = Message(id=f"{grid_row(first)} {other.id} (tabel ke-{n})",
+                                    en=f"{grid_row(first)} of {other.en} (table {n})")
+                yield self.finding(
+                    p.loc, template=self.budget_template, column=label_of(view, "pagu"),
+                    row=grid_row(row), first=where, table=view_name(view),
+                    pagu=money(p), real=money(ra), item=short(ind.text, 70),
+                    first_item=short(first.indikator.text, 70))
 
     def _rows(self, view: TableView) -> Iterator[Finding]:
         seen: dict[tuple, ViewRow] = {}

@@ -144,3 +144,16 @@ def test_damaged_packages_are_e001(tmp_path: Path, damage: str) -> None:
     with pytest.raises(FileError) as error:
         read_docx(bad)
     assert error.value.code == "E001"
+
+
+def test_month_only_signature_date_is_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("LAPORAN KINERJA TRIWULAN IV TAHUN 2023")
+    for line in ("Senduro, Januari 2024", "CAMAT SENDURO", "Drs. PUJIANTO",
+                 "Pembina Tk. I", "NIP. 19681114 199003 1 004"):
+        document.add_paragraph(line)
+    path = tmp_path / "m.docx"
+    document.save(path)
+    [signature] = assemble(read_docx(path)).signatures
+    assert signature.date_raw == "Januari 2024" and signature.date.isoformat() == "2024-01-01"
+    assert (signature.role, signature.name) == ("CAMAT SENDURO", "Drs. PUJIANTO")

@@ -271,10 +271,11 @@ def test_narrative_paragraphs_and_headings_in_order() -> None:
         *[(f"• {text}", None) for text in SOURCE.NARRATIVE_BULLETS],
         ("BAB III PENUTUP", 1),
         *[(SOURCE.NARRATIVE_P2, None)] * 3,
+        *[(line, None) for line in SOURCE.SIGNATURE],  # short lines: one paragraph each
     ]
     assert got == expected
     assert [b.kind for b in report.blocks] == ["paragraph"] * len(expected)
-    assert [p.loc.page for p in report.paragraphs].count(2) == 4
+    assert [p.loc.page for p in report.paragraphs].count(2) == 4 + len(SOURCE.SIGNATURE)
 
 
 def test_narrative_paragraph_attributes() -> None:

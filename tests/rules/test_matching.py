@@ -19,14 +19,16 @@ from lapkin_audit.rules.matching import (
 @pytest.mark.parametrize(
     ("raw", "normalised"),
     [
-        ("Persentase Desa / Kelurahan yang terfasilitasi", "persentase desa/kelurahan yang terfasilitasi"),
+        ("Persentase Desa / Kelurahan yang terfasilitasi",
+         "persentase desa/kelurahan yang terfasilitasi"),
         ("Persentase Desa /Kelurahan yang", "persentase desa/kelurahan yang"),
         ("Rata - rata Persentase Desa", "rata persentase desa"),
         ("Rata-rata persentase desa", "rata persentase desa"),
         ("Meningkatnya Meningkatnya akuntabilitas", "meningkatnya akuntabilitas"),
         ("Prosentase  capaian\u00a0kinerja.", "persentase capaian kinerja"),
         ("Presentase Sarana & Prasarana (SARPRAS)", "persentase sarana dan prasarana sarpras"),
-        ("Penunjang Urusan Pemerintahan Kabupaten/ Kota", "penunjang urusan pemerintahan kabupaten/kota"),
+        ("Penunjang Urusan Pemerintahan Kabupaten/ Kota",
+         "penunjang urusan pemerintahan kabupaten/kota"),
         ("", ""),
     ],
 )
@@ -51,8 +53,10 @@ def test_tokens_split_slashes() -> None:
          "Persentase Desa /Kelurahan yang etrfasilitasi"),
         ("Persentase fasilitasi penyelenggaraan Pemerintahan dan pelayanan publik",
          "Persentase fasilitasi Penyelenggaraan pemerintahan dan pelayanana publik"),
-        ("Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu",
-         "Rata - rata Persentase Desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu"),
+        ("Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa "
+         "tepat waktu",
+         "Rata - rata Persentase Desa yang menyusun dokumen administrasi pemerintahan desa "
+         "tepat waktu"),
         ("Meningkatnya Meningkatnya akuntabilitas pemerintahan desa",
          "Meningkatnya Akunhtasbilitas Pemerintahan Desa"),
     ],
@@ -70,7 +74,8 @@ def test_same_things_match(a: str, b: str) -> None:
          "Persentase Desa yang menetapkan LPPDes Tepat Waktu"),
         ("Persentase desa yang menetapkan RKPDes Tepat waktu",
          "Persentase Desa yang menetapkan APBDes Tepat Waktu"),
-        ("Pembinaan dan Pengawasan Pemerintahan Desa", "Pemberdayaan Masyarakat Desa dan Kelurahan"),
+        ("Pembinaan dan Pengawasan Pemerintahan Desa",
+         "Pemberdayaan Masyarakat Desa dan Kelurahan"),
         ("Persentase hasil Fasilitasi dan Koordinasi yang ditindaklanjuti",
          "Persentase fasilitasi penyelenggaraan pemerintahan dan pelayanan publik"),
         ("Persentase Fasilitas Penyelenggaraan Urusan Pemerintahan Umum",
