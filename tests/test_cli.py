@@ -196,7 +196,7 @@ def test_pack_from_a_folder(folder: Path, tmp_path: Path) -> None:
 def test_text_output(folder: Path) -> None:
     result = run("check", str(folder), "--pack", "kab-lumajang")
     out = result.output
-    assert "late.docx  Kecamatan Senduro · Triwulan 2 2023 · 10 Juli 2023" in out
+    assert "late.docx  Kecamatan Senduro · Triwulan II 2023 · 10 Juli 2023" in out
     assert "D401  error" in out and "melewati batas waktu 7 Juli 2023" in out
     assert "E001  error" in out and "Berkas rusak" in out
     assert "D402  info" in out and "Cuti Bersama Hari Raya Idul Adha" in out

@@ -62,16 +62,15 @@ def place(loc: FindingLocation, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _shown(value: object, text: str | None) -> str | None:
-    return text if text else (None if value is None else str(value))
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def values(finding: Finding, lang: str) -> str:
-    """``tertulis X, seharusnya Y`` unless the message already says both."""
-    actual = _shown(finding.actual, finding.actual_text)
-    expected = _shown(finding.expected, finding.expected_text)
+    """``tertulis X, seharusnya Y`` when the rule gave both printed forms and the message
+    does not already say them (counts behind a message are not printed values)."""
+    actual, expected = finding.actual_text, finding.expected_text
     message = finding.message.id  # the printed forms are Indonesian, as in the document
-    if actual is None or expected is None or (actual in message and expected in message):
+    if not actual or not expected or (actual in message and expected in message):
         return ""
     w = _words(lang)
     return f"{w['printed']} {actual}, {w['expected']} {expected}"
@@ -85,7 +84,7 @@ def _heading(result: FileResult, lang: str) -> Text:
     w, period = _words(lang), report.period
     facts = [unit_name(report.unit)]
     if period.year:
-        facts.append(f"{w['quarter']} {period.quarter} {period.year}" if period.quarter
+        facts.append(f"{w['quarter']} {ROMAN[period.quarter]} {period.year}" if period.quarter
                      else f"{w['year']} {period.year}")
     date = report_date(report)
     facts.append(format_date(date, lang) if date else None)

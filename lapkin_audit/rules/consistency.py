@@ -456,7 +456,7 @@ class DuplicateItem(Rule):
     default_severity = Severity.WARNING
     template = Message(
         id="Butir {items} mengulang butir {sources} dalam daftar bernomor yang sama ({mapping})",
-        en="Items {items} repeat items {sources} of the same numbered list ({mapping})",
+        en="Item(s) {items} repeat item(s) {sources} of the same numbered list ({mapping})",
     )
     row_template = Message(
         id="Baris {row} di {table} mengulang baris {first} ('{item}')",

@@ -246,10 +246,10 @@ class _Tables:
             f"{self.count_lo}–{self.count_hi}")
 
     def source_message(self) -> Message:
-        if len(self.views) == 1:
-            return matching.view_name(self.views[0])
-        if self.source == "capaian":
-            return Message(id="tabel capaian kinerja", en="the capaian tables")
+        if len(self.views) == 1 or self.source == "capaian":
+            # several tables measure the indicators: name the fullest (the first on a tie)
+            fullest = max(self.views, key=lambda v: len(v.data_rows))
+            return matching.view_name(fullest)
         return Message(id="Perjanjian Kinerja", en="the Perjanjian Kinerja")
 
 
