@@ -33,7 +33,14 @@ from lapkin_audit.model import (
     ViewRow,
 )
 from lapkin_audit.rules import calc
-from lapkin_audit.rules.arithmetic import as_number, grid_row, label_of, money, option
+from lapkin_audit.rules.arithmetic import (
+    as_number,
+    compress_numbers,
+    grid_row,
+    label_of,
+    money,
+    option,
+)
 from lapkin_audit.rules.calc import Polarity, pct, show
 from lapkin_audit.rules.matching import (
     DEFAULT_THRESHOLD,
@@ -407,17 +414,6 @@ def numbered_lists(paragraphs: list[Paragraph]) -> list[list[_ListItem]]:
     return [items for items in done if len(items) > 1]
 
 
-def _ranges(numbers: list[int]) -> str:
-    """``[20, 21, 22, 25]`` → ``20–22, 25``."""
-    runs: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
 @register
 class DuplicateItem(Rule):
     """A table row or an action item is repeated.
@@ -589,14 +585,14 @@ class DuplicateItem(Rule):
                 else:
                     blocks.append([k])
             mapping = "; ".join(
-                f"{_ranges([items[k].number for k in b])} = "
-                f"{_ranges([items[source[k]].number for k in b])}"  # type: ignore[index]
+                f"{compress_numbers([items[k].number for k in b])} = "
+                f"{compress_numbers([items[source[k]].number for k in b])}"  # type: ignore[index]
                 for b in blocks)
             src_numbers = [items[source[k]].number for k in run]  # type: ignore[index]
             first = items[run[0]]
             yield self.finding(
                 first.paragraph.loc, actual=len(run),
-                items=_ranges([items[k].number for k in run]), sources=_ranges(src_numbers),
+                items=compress_numbers([items[k].number for k in run]), sources=compress_numbers(src_numbers),
                 mapping=mapping)
 
 
