@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+import os
+
 from lapkin_audit.model import Message
+
+
+def display_text(text: str) -> str:
+    """``text`` safe to print and JSON-encode: no lone surrogates.
+
+    File names that are not valid UTF-8 arrive in Python as ``str`` with surrogate escapes
+    (``b"lap\\xffkin.docx"`` → ``"lap\\udcffkin.docx"``); printing or encoding them as UTF-8
+    raises. The undecodable bytes become U+FFFD; other lone surrogates become ``?``.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte produced
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def display_path(path: str | os.PathLike[str] | bytes) -> str:
+    """A file path for messages and reports (see :func:`display_text`); never raises."""
+    if isinstance(path, bytes):
+        return path.decode("utf-8", "replace")
+    return display_text(os.fspath(path))
 
 FILE_ERRORS: dict[str, tuple[str, Message]] = {
     "E001": (
@@ -54,13 +81,13 @@ FILE_ERRORS: dict[str, tuple[str, Message]] = {
 class FileError(Exception):
     """A report that cannot be audited at all, with its E-code."""
 
-    def __init__(self, code: str, path: str, detail: str = "") -> None:
+    def __init__(self, code: str, path: str | os.PathLike[str], detail: str = "") -> None:
         if code not in FILE_ERRORS:
             raise ValueError(f"unknown file error code {code}")
         self.code = code
-        self.path = path
-        self.detail = detail
-        super().__init__(f"{path}: {code} {self.name}: {self.message('en')}")
+        self.path = display_path(path)  # printable and JSON-safe, whatever the file name
+        self.detail = display_text(detail)  # details may quote the path (exception texts)
+        super().__init__(f"{self.path}: {code} {self.name}: {self.message('en')}")
 
     @property
     def name(self) -> str:

@@ -326,6 +326,58 @@ class EmptyCell(Rule):
                 )
 
 
+@register
+class NotANumber(Rule):
+    """A value a table must hold as a number is text instead (``n/a``, ``-``, ``BB``).
+
+    ## What it checks
+    The cells S602 requires (target, realisasi, capaian, pagu, realisasi anggaran, serapan,
+    efisiensi, as the ``structure`` pack lists them per table kind) that are not empty but do
+    not read as a number: ``n/a``, ``-``, ``belum ada data``, several numbers in one cell.
+
+    ## Why it matters
+    No achievement, absorption or total can be computed from such a cell, so the indicator
+    drops out of every check and every claim about it (domain.md 13, st-8); Sampang's LKjIP
+    2019 left ``n/a`` in its realisasi column.
+
+    ## Example (fails)
+    Realisasi ``n/a`` for "Persentase desa yang menetapkan APBDes tepat waktu".
+
+    ## Example (passes)
+    Realisasi ``77%``; an empty cell (S602 reports it); a JUMLAH row that totals only the pagu.
+    """
+
+    code = "S604"
+    name = "not-a-number"
+    family = "structure"
+    default_severity = Severity.WARNING
+    packs = ("structure",)
+    template = Message(
+        id="Sel {label} untuk \"{item}\" berisi '{actual}', bukan angka: nilainya tidak dapat "
+           "dihitung atau diperiksa",
+        en="{label} for \"{item}\" holds '{actual}', not a number: it cannot be computed or "
+           "checked",
+    )
+
+    def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
+        required = structure_pack(ctx).required_cells.views
+        for view in report.views:
+            for role in required.get(view.kind.value, []):
+                column = view.column(role)
+                if column is None:
+                    continue
+                for row in view.data_rows:
+                    value = getattr(row, role)
+                    if not isinstance(value, Quantity) or value.value is not None:
+                        continue
+                    if not value.raw.strip():
+                        continue
+                    item = row.name.text if row.name else (row.number or "?")
+                    yield self.finding(value.loc, column=column.label, label=column.label,
+                                       actual_text=" ".join(value.raw.split()),
+                                       item=" ".join(item.split()))
+
+
 # --------------------------------------------------------------------------------------------
 # S603
 

@@ -305,3 +305,82 @@ class RepeatedWord(Rule):
                 seen.add(key)
                 written = f"{match.group(1)} {match.group(3)}"
                 yield self.finding(loc, actual_text=written, expected_text=word)
+
+
+# --------------------------------------------------------------------------------------------
+# T703: decimal comma and decimal point mixed in one column.
+
+_DECIMAL_COMMA = re.compile(r"^-?\d+,(\d{1,2}|\d{4,})%?$")
+_DECIMAL_POINT = re.compile(r"^-?\d+\.(\d{1,2}|\d{4,})%?$")
+
+
+def _decimal_mark(raw: str) -> str | None:
+    """',' or '.' when the printed number unambiguously uses it as the decimal mark."""
+    compact = re.sub(r"\s+", "", raw)
+    if _DECIMAL_COMMA.match(compact):
+        return ","
+    if _DECIMAL_POINT.match(compact):
+        return "."
+    return None
+
+
+@register
+class MixedDecimalMark(Rule):
+    """A column prints some decimals with a comma and others with a point.
+
+    ## What it checks
+    In each numeric column of a recognised table, the cells whose decimal mark is
+    unambiguous (``87,5`` and ``93.6``; not ``1.250``, which may be thousands). When both
+    marks occur, the cells using the less common one are reported, once per column.
+
+    ## Why it matters
+    ``93.6`` beside ``87,5`` is read as 936 by software that follows the Indonesian
+    convention (domain.md section 9: SAKIP apps turn ``95,5`` into 955); the reader of the
+    report cannot know which convention a bare ``1.250`` follows. A document may use decimal
+    points throughout (web-app exports): that is a style, not a defect, and is not reported.
+
+    ## Example (fails)
+    Capaian (%): ``104,00``, ``87.50``, ``120,00`` — row 2 uses a point.
+
+    ## Example (passes)
+    Capaian (%): ``104.00``, ``87.50``, ``120.00`` beside a Pagu column ``Rp 45.250.000``.
+    """
+
+    code = "T703"
+    name = "mixed-decimal-mark"
+    family = "text"
+    default_severity = Severity.WARNING
+    template = Message(
+        id="Kolom {column_label} memakai koma desimal dan titik desimal sekaligus: {minority} "
+           "(tertulis {actual}), sedangkan {majority} baris lain memakai '{mark}'",
+        en="Column {column_label} mixes decimal commas and decimal points: {minority} (printed "
+           "{actual}), while {majority} other rows use '{mark}'",
+    )
+
+    def check(self, report: Report, ctx: Context) -> Iterator[Finding]:
+        for view in report.views:
+            for column in view.columns:
+                if column.role in ("pagu", "realisasi_anggaran"):
+                    continue  # money: thousands separators only
+                marks: dict[str, list[Any]] = {",": [], ".": []}
+                for row in view.rows:
+                    quantity = getattr(row, column.role, None) if column.role.isidentifier() else None
+                    if quantity is None or not hasattr(quantity, "raw"):
+                        continue
+                    mark = _decimal_mark(quantity.raw)
+                    if mark:
+                        marks[mark].append(quantity)
+                if not marks[","] or not marks["."]:
+                    continue
+                majority, minority = (",", ".") if len(marks[","]) >= len(marks["."]) else (".", ",")
+                first = marks[minority][0]
+                yield self.finding(
+                    first.loc, column=column.label, actual_text=first.raw,
+                    column_label=column.label, minority=_rows_text(marks[minority]), majority=len(marks[majority]),
+                    mark=majority,
+                )
+
+
+def _rows_text(quantities: list[Any]) -> Message:
+    rows = ", ".join(str((q.loc.row or 0) + 1) for q in quantities)
+    return Message(id=f"baris {rows}", en=f"row(s) {rows}")
