@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from lapkin_audit.engine import INTERNAL_ERROR, audit
 from lapkin_audit.errors import FileError
@@ -35,6 +36,8 @@ class FileResult:
     error_code: str | None = None
     error_message: Message | None = None
     pack: str | None = None  # the regulation pack the file was audited with
+    seconds: float | None = None  # time the file took, when measured
+    baselined: int = 0  # findings dropped because the baseline accepts them
 
     @property
     def status(self) -> str:
@@ -50,6 +53,10 @@ class CheckOptions:
     ignore: list[str] | None = None
     min_severity: Severity | None = None
     password: str | None = None
+    # selector (code, prefix, name, family) -> severity; the most specific selector wins
+    severity: dict[str, str] = field(default_factory=dict)
+    # merged over the pack's ``tolerances`` section (the configuration's ``tolerances``)
+    tolerances: dict[str, Any] = field(default_factory=dict)
 
 
 def read_report(path: Path, password: str | None = None) -> Report:
@@ -64,14 +71,68 @@ def collect_paths(paths: Iterable[Path]) -> list[Path]:
 
     Word's lock files (``~$laporan.docx``) are skipped: they are not documents.
     """
+    return [p for p in walk(paths)[0]]
+
+
+def walk(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+    """Files to audit, and a result for each folder that could not be read.
+
+    Symbolic links to folders are followed once: a folder already visited (a symlink loop,
+    or two links to one folder) is not walked again. Files are sorted by path per folder
+    given, so a batch always runs in the same order.
+    """
     files: list[Path] = []
+    problems: list[FileResult] = []
     for path in paths:
-        if path.is_dir():
-            found = (p for p in path.rglob("*") if p.is_file() and _is_document(p))
-            files.extend(sorted(found, key=lambda p: p.as_posix()))
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        found: list[Path] = []
+        seen: set[tuple[int, int]] = set()
+        _walk_dir(path, found, problems, seen)
+        files.extend(sorted(found, key=lambda p: p.as_posix()))
+    return files, problems
+
+
+def _walk_dir(folder: Path, found: list[Path], problems: list[FileResult],
+              seen: set[tuple[int, int]]) -> None:
+    import os
+
+    try:
+        info = folder.stat()
+    except OSError as exc:
+        problems.append(_folder_error(folder, exc))
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen:  # a symlink loop or a second link to a folder already walked
+        return
+    seen.add(key)
+    try:
+        with os.scandir(folder) as entries:
+            children = sorted(entries, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(_folder_error(folder, exc))
+        return
+    for entry in children:
+        child = Path(entry.path)
+        try:
+            if entry.is_dir():  # follows symlinks; loops stop at ``seen``
+                _walk_dir(child, found, problems, seen)
+            elif entry.is_file() and _is_document(child):
+                found.append(child)
+        except OSError as exc:
+            problems.append(_folder_error(child, exc))
+
+
+def _folder_error(folder: Path, exc: OSError) -> FileResult:
+    reason = exc.strerror or type(exc).__name__
+    message = Message(
+        id=f"Folder tidak dapat dibaca ({reason}); berkas di dalamnya tidak diperiksa. "
+        "Periksa izin akses folder, lalu jalankan ulang.",
+        en=f"The folder cannot be read ({reason}); the files in it were not audited. "
+        "Check the folder's permissions, then run again.",
+    )
+    return FileResult(path=folder, error_code="E001", error_message=message)
 
 
 def _is_document(path: Path) -> bool:
@@ -97,11 +158,47 @@ def check_file(path: Path, ctx: Context, options: CheckOptions) -> FileResult:
         report = read_report(path, password=options.password)
         if ctx.pack is None:  # no --pack: the report's own region decides
             ctx = replace(ctx, pack=pack_for_region(report.unit.wilayah))
-        findings = audit(report, ctx, select=options.select, ignore=options.ignore,
-                         min_severity=options.min_severity)
+        if options.tolerances:
+            ctx = replace(ctx, pack=with_tolerances(ctx.pack, options.tolerances))
+        findings = audit(report, ctx, select=options.select, ignore=options.ignore)
+        findings = apply_severity(findings, options.severity, options.min_severity)
     except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
         return _failed(path, exc)
     return FileResult(path=path, report=report, findings=findings, pack=ctx.pack.name)
+
+
+def with_tolerances(pack: Any, tolerances: dict[str, Any]) -> Any:
+    """A copy of ``pack`` whose ``tolerances`` section has ``tolerances`` merged over it."""
+    from lapkin_audit.packs import Pack, _deep_merge
+
+    sections = dict(pack.sections)
+    sections["tolerances"] = _deep_merge(sections.get("tolerances", {}), tolerances)
+    return Pack(pack.name, list(pack.chain), sections)
+
+
+def apply_severity(findings: list[Finding], overrides: dict[str, str],
+                   min_severity: Severity | None) -> list[Finding]:
+    """Severity overrides (most specific selector wins), then the ``--min-severity`` floor.
+
+    File-level refusals and internal errors (E0xx) keep their severity.
+    """
+    if overrides:
+        from lapkin_audit.engine import _specificity
+        from lapkin_audit.rules.registry import all_rules
+
+        rules = {r.code: r for r in all_rules()}
+        for finding in findings:
+            rule = rules.get(finding.code)
+            if rule is None or finding.code.startswith("E0"):
+                continue
+            scored = [(_specificity(sel, rule), level) for sel, level in overrides.items()]
+            best = max(scored, key=lambda item: item[0], default=(0, None))
+            if best[0]:
+                finding.severity = Severity(best[1])
+    if min_severity is not None:
+        floor = Severity(min_severity).rank
+        findings = [f for f in findings if f.severity.rank >= floor]
+    return findings
 
 
 def check_paths(paths: Iterable[Path], ctx: Context, options: CheckOptions) -> list[FileResult]:

@@ -31,6 +31,7 @@ def display_path(path: str | os.PathLike[str] | bytes) -> str:
         return path.decode("utf-8", "replace")
     return display_text(os.fspath(path))
 
+
 FILE_ERRORS: dict[str, tuple[str, Message]] = {
     "E001": (
         "unreadable",

@@ -10,13 +10,14 @@ of their own, and headers/footers are kept apart from the body.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
-from lapkin_audit.errors import FileError
+from lapkin_audit.errors import FileError, display_path
 from lapkin_audit.model import Block, Cell, Location, Paragraph, RawTable, Report, Source
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,17 +30,24 @@ def _q(tag: str) -> str:
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
 T, TAB, BR, CR, DEL, TXBX = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("del"), _q("txbxContent")
+SYM = _q("sym")
 VAL = _q("val")
 
 # A DOCX is a zip: refuse what would expand into an unreasonable amount of XML before any of
-# it is parsed (a 41 KB file expanded to 465 MiB in extraction.md 2.6).
+# it is parsed (a 41 KB file expanded to 465 MiB in extraction.md 2.6). The declared sizes can
+# be trusted as an upper bound: zipfile stops at the declared size (and fails the CRC check),
+# so a member that lies about its size cannot expand further. The ratio check applies above
+# 10 MiB only: small packages of repetitive XML legitimately compress 50-100:1.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 
 
 def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
-    data = path.read_bytes()
-    _check_zip(path, max_bytes)
+    _check_zip(path, max_bytes)  # before anything is decompressed
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileError("E001", str(path), f"cannot read file: {exc.strerror or exc}") from exc
     import docx  # python-docx; imported here to keep CLI start-up cheap
 
     try:
@@ -48,7 +56,7 @@ def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
         raise FileError("E001", str(path), f"not a valid Word document ({_describe(exc)})") from exc
 
     report = Report(
-        source=Source(path=str(path), format="docx", size=len(data),
+        source=Source(path=display_path(path), format="docx", size=len(data),
                       sha256=hashlib.sha256(data).hexdigest())
     )
     reader = _BodyReader(report, document)
@@ -90,6 +98,7 @@ class _BodyReader:
         self.report = report
         self.document = document
         self._styles: dict[str, tuple[str, int | None, bool]] = {}
+        self.numbering = _Numbering(document)
 
     # -- body ---------------------------------------------------------------------------------
     def read_body(self, body: etree._Element) -> None:
@@ -121,6 +130,9 @@ class _BodyReader:
         text = paragraph_text(p).strip()
         if not text:
             return
+        label = self.numbering.label(p, self._style_numbering(p))
+        if label:
+            text = f"{label} {text}"
         index = len(self.report.paragraphs)
         style_name, heading_level, style_bold = self._style(p)
         self.report.paragraphs.append(
@@ -144,6 +156,26 @@ class _BodyReader:
         self.report.blocks.append(Block(kind="table", index=index))
         for inner in nested:  # nested tables follow their host, as separate tables
             self._add_table(inner)
+
+    def _style_numbering(self, p: etree._Element) -> etree._Element | None:
+        """The w:numPr a paragraph inherits from its style chain (e.g. 'List Number')."""
+        style_el = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        style_id = style_el.get(VAL) if style_el is not None else None
+        for _ in range(10):  # basedOn chains are short; a loop guards against cycles
+            if not style_id:
+                return None
+            try:
+                style = self.document.styles.element.get_by_id(style_id)  # type: ignore[attr-defined]
+            except Exception:  # no styles part
+                return None
+            if style is None:
+                return None
+            numpr = style.find(f"{_q('pPr')}/{_q('numPr')}")
+            if numpr is not None:
+                return numpr
+            based = style.find(_q("basedOn"))
+            style_id = based.get(VAL) if based is not None else None
+        return None
 
     def _style(self, p: etree._Element) -> tuple[str | None, int | None, bool]:
         style_el = p.find(f"{_q('pPr')}/{_q('pStyle')}")
@@ -173,6 +205,98 @@ class _BodyReader:
         return name, level, bold
 
 
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "o": "◦"}
+
+
+class _Numbering:
+    """Word's automatic list numbers ("1.", "a.", "•"), which live in numbering.xml and not
+    in the text: the reader renders them so that numbered items read as they print."""
+
+    FORMATS = {
+        "decimal": str,
+        "lowerLetter": lambda n: _letters(n).lower(),
+        "upperLetter": lambda n: _letters(n),
+        "lowerRoman": lambda n: _roman(n).lower(),
+        "upperRoman": lambda n: _roman(n),
+    }
+
+    def __init__(self, document: object) -> None:
+        self.abstract_of: dict[str, str] = {}
+        self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except Exception:  # no numbering part: nothing is auto-numbered
+            return
+        for abstract in root.findall(_q("abstractNum")):
+            abstract_id = abstract.get(_q("abstractNumId"), "")
+            for lvl in abstract.findall(_q("lvl")):
+                self.levels[(abstract_id, _int_attr(lvl, "ilvl", 0))] = (
+                    _int_prop(lvl, "start", 1), _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", "%1."),
+                )
+        for num in root.findall(_q("num")):
+            ref = num.find(_q("abstractNumId"))
+            if ref is not None:
+                self.abstract_of[num.get(_q("numId"), "")] = ref.get(VAL, "")
+
+    def label(self, p: etree._Element, style_numpr: etree._Element | None) -> str | None:
+        numpr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+        num_id = _val(numpr, "numId", None) if numpr is not None else None
+        level = _int_prop(numpr, "ilvl", 0) if numpr is not None else 0
+        if num_id is None and style_numpr is not None:
+            num_id = _val(style_numpr, "numId", None)
+            level = _int_prop(style_numpr, "ilvl", 0)
+        abstract = self.abstract_of.get(num_id or "")
+        if abstract is None or num_id == "0":
+            return None
+        counters = self.counters.setdefault(abstract, {})
+        start, _, _ = self.levels.get((abstract, level), (1, "decimal", "%1."))
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new parent item restarts its children
+        _, fmt, text = self.levels.get((abstract, level), (1, "decimal", "%1."))
+        if fmt == "bullet":
+            return SYMBOL_BULLETS.get(text, text) or "•"
+        if fmt == "none":
+            return None
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            k_start, k_fmt, _ = self.levels.get((abstract, k), (1, "decimal", ""))
+            value = counters.get(k, k_start)
+            return self.FORMATS.get(k_fmt, str)(value)
+
+        return re.sub(r"%(\d)", number, text) or None
+
+
+def _letters(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, numeral in numerals:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _val(parent: etree._Element | None, name: str, default: str | None) -> str | None:
+    element = parent.find(_q(name)) if parent is not None else None
+    return element.get(VAL, default) if element is not None else default
+
+
+def _int_attr(element: etree._Element, name: str, default: int) -> int:
+    try:
+        return int(element.get(_q(name), default))
+    except (TypeError, ValueError):
+        return default
+
+
 def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs and tables in order, entering block-level content controls."""
     for child in container:
@@ -187,16 +311,28 @@ def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
 def paragraph_text(p: etree._Element) -> str:
     """Text of a paragraph as Word shows it with changes accepted; text boxes excluded."""
     parts: list[str] = []
-    for element in p.iter(T, TAB, BR, CR):
+    for element in p.iter(T, TAB, BR, CR, SYM):
         if _inside(element, (DEL, TXBX), stop=p):
             continue
         if element.tag == T:
             parts.append(element.text or "")
         elif element.tag == TAB:
             parts.append("\t")
+        elif element.tag == SYM:
+            parts.append(_symbol(element))
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _symbol(sym: etree._Element) -> str:
+    """A symbol-font character (checkbox, tick) as its private-use code point, the way PDF
+    text extraction reports it too (Wingdings 0xA8 -> U+F0A8)."""
+    try:
+        code = int(sym.get(_q("char"), ""), 16)
+    except ValueError:
+        return ""
+    return chr(code if code >= 0xF000 else 0xF000 + code)
 
 
 def _inside(element: etree._Element, tags: tuple[str, ...], stop: etree._Element) -> bool:

@@ -65,7 +65,7 @@ from pdfminer.psexceptions import PSEOF
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from lapkin_audit.errors import FileError
+from lapkin_audit.errors import FileError, display_path
 from lapkin_audit.model import BBox, Block, Cell, Location, Paragraph, RawTable, Report, Source
 
 Ruling = Literal["full", "horizontal"]
@@ -192,7 +192,7 @@ def read_pdf(path: Path, *, password: str | None = None, max_pages: int | None =
     warnings: list[str] = []
     with path.open("rb") as stream:
         pages = read_pages(stream, path, password, max_pages, warnings)
-    source = Source(path=str(path), format="pdf", pages=len(pages.all), size=size, sha256=sha256)
+    source = Source(path=display_path(path), format="pdf", pages=len(pages.all), size=size, sha256=sha256)
     readable = pages.read
     if not readable:
         raise FileError("E001", str(path), f"no page could be read ({pages.first_error})")
@@ -245,7 +245,8 @@ def read_pages(
     if not pages:
         raise FileError("E001", str(path), "no pages found (damaged or empty page tree)")
     if max_pages is not None and len(pages) > max_pages:
-        raise FileError("E001", str(path), f"{len(pages)} pages exceeds the limit of {max_pages}")
+        raise FileError("E001", str(path), f"{len(pages)} pages, over the page limit of "
+                        f"{max_pages} (raise it with --max-pages N if the file is genuine)")
     results = PageResults(all=list(range(1, len(pages) + 1)), read=[])
     for number, page in enumerate(pages, start=1):
         try:

@@ -157,3 +157,31 @@ def test_month_only_signature_date_is_kept(tmp_path: Path) -> None:
     [signature] = assemble(read_docx(path)).signatures
     assert signature.date_raw == "Januari 2024" and signature.date.isoformat() == "2024-01-01"
     assert (signature.role, signature.name) == ("CAMAT SENDURO", "Drs. PUJIANTO")
+
+
+def test_automatic_list_numbers_are_rendered(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("Merekap kegiatan", "Menetapkan tim", "Memantau pelaksanaan"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("Catatan", style="List Bullet")
+    path = tmp_path / "l.docx"
+    document.save(path)
+    texts = [p.text for p in read_docx(path).paragraphs]
+    assert texts == ["1. Merekap kegiatan", "2. Menetapkan tim", "3. Memantau pelaksanaan",
+                     "• Catatan"]
+
+
+def test_symbol_font_checkboxes_are_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    for char, text in (("F0FE", "Laporan sudah baik"), ("F0A8", "Laporan kurang baik")):
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run()
+        sym = OxmlElement("w:sym")
+        sym.set(qn("w:font"), "Wingdings")
+        sym.set(qn("w:char"), char)
+        run._r.append(sym)
+        paragraph.add_run(" " + text)
+    path = tmp_path / "c.docx"
+    document.save(path)
+    assert [p.text for p in read_docx(path).paragraphs] == [
+        "\uf0fe Laporan sudah baik", "\uf0a8 Laporan kurang baik"]
