@@ -18,12 +18,12 @@ import multiprocessing
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from lapkin_audit.check import CheckOptions, FileResult, check_file
 from lapkin_audit.model import Message
@@ -41,8 +41,9 @@ class Job:
     options: CheckOptions
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """Raised by the in-process timer: a BaseException, so that the reader's and the
+    engine's ``except Exception`` guards do not swallow it."""
 
 
 def timeout_result(path: Path, seconds: float) -> FileResult:
@@ -160,6 +161,16 @@ class _Worker:
         self.conn.close()
 
 
+def _preload() -> None:
+    """Import the readers and every rule module before forking."""
+    import lapkin_audit.parse.assemble
+    import lapkin_audit.parse.docx
+    import lapkin_audit.parse.pdf  # noqa: F401
+    from lapkin_audit.rules.registry import all_rules
+
+    all_rules()
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -201,6 +212,8 @@ class _Pool:
             worker.task = None
 
     def run(self) -> list[FileResult]:
+        if self.mp.get_start_method() == "fork":
+            _preload()  # once here, not once per worker: forked workers inherit the modules
         pool = [_Worker(self.mp) for _ in range(self.size)]
         try:
             for worker in pool:

@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -74,12 +79,65 @@ class WorkingWeek:
 
 @lru_cache(maxsize=64)
 def _holidays(year: int, categories: tuple[str, ...], language: str) -> dict[dt.date, str]:
+    cache = _holiday_cache_file(year, categories, language)
+    cached = _read_holiday_cache(cache)
+    if cached is not None:
+        return cached
     import holidays
 
     calendar = holidays.country_holidays(
         "ID", years=year, categories=categories, language=language
     )
-    return dict(calendar.items())
+    table = dict(calendar.items())
+    _write_holiday_cache(cache, table)
+    return table
+
+
+# Importing ``holidays`` loads every country (~90 ms, a fifth of a DOCX check): the table of
+# one year is kept in the user's cache folder, keyed by the installed holidays release.
+# Any problem with the cache (no home, read-only, damaged file) falls back to the package;
+# LAPKIN_AUDIT_NO_CACHE=1 switches it off.
+
+
+def _holiday_cache_file(year: int, categories: tuple[str, ...], language: str) -> Path | None:
+    if os.environ.get("LAPKIN_AUDIT_NO_CACHE"):
+        return None
+    try:
+        spec = importlib.util.find_spec("holidays")  # locates, does not import
+        if spec is None or not spec.origin:
+            return None
+        package = Path(spec.origin).parent
+        release = sorted(p.name for p in package.parent.glob("holidays-*.dist-info"))
+        stamp = package.joinpath("countries", "indonesia.py").stat()
+        key = f"{'+'.join(release)}|{stamp.st_size}|{stamp.st_mtime_ns}|{year}|{categories}|{language}"
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (OSError, ValueError, ImportError, RuntimeError):
+        return None
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return root / "lapkin-audit" / f"holidays-ID-{year}-{language}-{digest}.json"
+
+
+def _read_holiday_cache(path: Path | None) -> dict[dt.date, str] | None:
+    if path is None:
+        return None
+    try:
+        pairs = json.loads(path.read_text(encoding="utf-8"))
+        return {dt.date.fromisoformat(day): str(name) for day, name in pairs}
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_holiday_cache(path: Path | None, table: dict[dt.date, str]) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([[d.isoformat(), n] for d, n in table.items()]),
+                       encoding="utf-8")
+        os.replace(tmp, path)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass
 
 
 def holiday_name(day: dt.date, pack: Pack | WorkingWeek | None, lang: str = "id") -> str | None:

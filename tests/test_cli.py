@@ -57,6 +57,7 @@ def fake_reader(monkeypatch):
     monkeypatch.setattr(engine, "all_rules", lambda: own)
     monkeypatch.setattr(check_module, "read_report", _read)
     monkeypatch.delenv("LANG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # would switch to --format github
     monkeypatch.setenv("NO_COLOR", "1")
 
 

@@ -27,11 +27,11 @@ from lapkin_audit.model import Finding, Location, Report, Source
 from lapkin_audit.parse.docx import (
     DEL,
     MC,
-    P,
     SDT,
     TC,
     TR,
     TXBX,
+    P,
     _block_elements,
     _BodyReader,
     _cell_text,
@@ -89,7 +89,9 @@ def _runs(paragraphs: list[etree._Element]) -> list[etree._Element]:
             if _inside(r, (DEL, TXBX, FALLBACK), stop=p) or r.find(COMMENT_REFERENCE) is not None:
                 continue
             runs.append(r)
-    shown = [r for r in runs if any(t.text for t in r.iter(_q("t"))) or r.find(_q("tab")) is not None]
+    # a run's own text is its w:t children (a drawing run holds a text box's runs inside it)
+    shown = [r for r in runs if any(t.text for t in r.findall(_q("t"))) or
+             r.find(_q("tab")) is not None]
     return shown or runs
 
 

@@ -3,8 +3,13 @@
 Each finding with a bbox gets a ``/Highlight`` over it (``/QuadPoints`` and ``/C`` set, so
 viewers without appearance streams still draw it; ``/T`` author, ``/Contents`` the note) and
 a ``/Popup`` holding the note. A finding without a bbox gets a ``/Text`` note at the top of its
-page (the page of its table, else page 1), notes on one page set side by side. Page content
-streams and resources are not touched: only ``/Annots`` arrays grow.
+page (the page of its table, else page 1), notes on one page set side by side.
+
+The copy is an *incremental update*: the original bytes unchanged, followed by the new
+annotation objects, the pages whose ``/Annots`` grew, and a new cross-reference section. So
+page content cannot change, the copy grows only by the notes, and a digital signature over
+the original bytes still covers them. pypdf cannot append to an encrypted file: that one is
+copied in full and encrypted again with the same user password.
 
 Coordinates. The reader's bboxes are pdfplumber's: (x0, top, x1, bottom) in the page as
 displayed (``/Rotate`` applied), origin at the top left, with pdfplumber's MediaBox
@@ -17,6 +22,8 @@ the quad still runs upper-left, upper-right, lower-left, lower-right as the read
 
 from __future__ import annotations
 
+import codecs
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -103,29 +110,52 @@ def _page_of(finding: Finding, report: Report, n_pages: int) -> int:
     return page - 1
 
 
+def _now() -> str:
+    """A PDF date for ``/M`` (when the note was written), in UTC."""
+    return dt.datetime.now(dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
+
+
+def pdf_text(text: str) -> Any:
+    """A PDF text string: ASCII as is, anything else UTF-16BE with its BOM.
+
+    pypdf would write ``·`` or ``÷`` in PDFDocEncoding, which is valid but which some readers
+    (pdfplumber among them) fail to decode; UTF-16BE with a BOM every reader takes.
+    """
+    from pypdf.generic import TextStringObject
+
+    if text.isascii():
+        return TextStringObject(text)
+    return TextStringObject(codecs.BOM_UTF16_BE + text.encode("utf-16be"))
+
+
 def annotate_pdf(source: Path, report: Report, findings: list[Finding], *, lang: str = "id",
                  password: str | None = None) -> PdfAnnotation:
     """The PDF with one highlight or note per finding (not yet saved)."""
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(str(source))
-    if reader.is_encrypted:
+    if reader.is_encrypted:  # pypdf cannot append to an encrypted file: a full copy, as locked
         reader.decrypt(password or "")
-    writer = PdfWriter(clone_from=reader)
-    if reader.is_encrypted:  # keep the copy as locked as the original was to open
+        writer = PdfWriter(clone_from=reader)
         writer.encrypt(user_password=password or "", algorithm="AES-256")
+    else:
+        try:  # the original bytes, then an update holding only the annotations
+            writer = PdfWriter(str(source), incremental=True)
+        except Exception:  # noqa: BLE001 - a file pypdf cannot append to: a full copy
+            writer = PdfWriter(clone_from=reader)
     result = PdfAnnotation(writer=writer)
     n_pages = len(writer.pages)
     for finding in findings:
         index = _page_of(finding, report, n_pages)
         page = writer.pages[index]
         space = PageSpace(tuple(float(v) for v in page.mediabox), int(page.rotation or 0))
-        text = note_text(finding, lang)
-        bbox = finding.location.bbox
-        if finding.location.page is not None and bbox is not None:
-            _highlight(writer, index, space, bbox, finding, text)
+        bbox, own_page = finding.location.bbox, finding.location.page
+        if bbox is not None and own_page is not None and own_page - 1 == index:
+            _highlight(writer, index, space, bbox, finding, note_text(finding, lang))
         else:
-            _note(writer, index, space, result, note_text(finding, lang, with_place=True))
+            visible = tuple(float(v) for v in page.cropbox)
+            _note(writer, index, space, visible, result,
+                  note_text(finding, lang, with_place=True))
         result.count += 1
     return result
 
@@ -133,31 +163,73 @@ def annotate_pdf(source: Path, report: Report, findings: list[Finding], *, lang:
 def _highlight(writer: Any, index: int, space: PageSpace, bbox: BBox, finding: Finding,
                text: str) -> None:
     from pypdf.annotations import Highlight, Popup
-    from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+    from pypdf.generic import ArrayObject, FloatObject, NameObject
 
     rect = space.rect(bbox, pad=0.5)
     highlight = Highlight(rect=rect, quad_points=ArrayObject(FloatObject(round(v, 3))
                                                              for v in space.quad(bbox)),
                           highlight_color=COLOURS[finding.severity], printing=True,
                           title_bar=AUTHOR)
-    highlight[NameObject("/Contents")] = TextStringObject(text)
-    highlight[NameObject("/Subj")] = TextStringObject(finding.code)
+    highlight[NameObject("/Contents")] = pdf_text(text)
+    highlight[NameObject("/Subj")] = pdf_text(finding.code)
+    highlight[NameObject("/AP")] = _appearance(writer, rect, COLOURS[finding.severity])
+    highlight[NameObject("/M")] = pdf_text(_now())
     added = writer.add_annotation(index, highlight)
     width, height = POPUP_SIZE
     popup = Popup(rect=(rect[2], rect[3] - height, rect[2] + width, rect[3]), parent=added)
     writer.add_annotation(index, popup)
 
 
-def _note(writer: Any, index: int, space: PageSpace, result: PdfAnnotation, text: str) -> None:
+def _appearance(writer: Any, rect: tuple[float, float, float, float], colour: str) -> Any:
+    """A plain multiply-blended rectangle as the highlight's normal appearance.
+
+    Without one every viewer draws its own (poppler bulges the ends by a quarter of the
+    height, which on a three-line cell spills over the neighbours); with it the mark is the
+    cell. ``/QuadPoints`` and ``/C`` stay for viewers that regenerate highlights.
+    """
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+    )
+
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    x0, y0, x1, y1 = rect
+    form = DecodedStreamObject()
+    form.set_data(f"/GS0 gs {r:.3f} {g:.3f} {b:.3f} rg {x0:.3f} {y0:.3f} {x1 - x0:.3f} "
+                  f"{y1 - y0:.3f} re f".encode("ascii"))
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(round(v, 3)) for v in rect),
+        NameObject("/Resources"): DictionaryObject({NameObject("/ExtGState"): DictionaryObject({
+            NameObject("/GS0"): DictionaryObject({NameObject("/Type"): NameObject("/ExtGState"),
+                                                 NameObject("/BM"): NameObject("/Multiply")}),
+        })}),
+    })
+    return DictionaryObject({NameObject("/N"): writer._add_object(form)})
+
+
+def _note(writer: Any, index: int, space: PageSpace, visible: tuple[float, ...],
+          result: PdfAnnotation, text: str) -> None:
+    """A note icon in the top-left corner of the visible page (its CropBox), as displayed."""
     from pypdf.annotations import Text
     from pypdf.generic import NameObject
 
+    corners = [space.from_user(x, y) for x in (visible[0], visible[2])
+               for y in (visible[1], visible[3])]
+    left, top0 = min(c[0] for c in corners), min(c[1] for c in corners)
+    width = max(c[0] for c in corners) - left
     k = result.notes_on_page.get(index, 0)
     result.notes_on_page[index] = k + 1
-    per_row = max(1, int((space.width - 20) // (NOTE_SIZE + 4)))
-    x = space.left + 10 + (k % per_row) * (NOTE_SIZE + 4)
-    top = space.top + 8 + (k // per_row) * (NOTE_SIZE + 4)
+    per_row = max(1, int((width - 20) // (NOTE_SIZE + 4)))
+    x = left + 10 + (k % per_row) * (NOTE_SIZE + 4)
+    top = top0 + 8 + (k // per_row) * (NOTE_SIZE + 4)
     rect = space.rect((x, top, x + NOTE_SIZE, top + NOTE_SIZE))
     note = Text(rect=rect, text=text, open=False, flags=PRINT, title_bar=AUTHOR)
+    note[NameObject("/Contents")] = pdf_text(text)
     note[NameObject("/Name")] = NameObject("/Comment")
+    note[NameObject("/M")] = pdf_text(_now())
     writer.add_annotation(index, note)

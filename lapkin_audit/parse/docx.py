@@ -41,6 +41,21 @@ VAL = _q("val")
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 
+# Numeric properties are clamped (a damaged or hostile file may say gridSpan="2147483647" or
+# a list start of 10^11, which would expand into billions of grid columns or label letters);
+# a table wider than Word/LibreOffice allow, or with an absurd number of grid positions, is
+# refused as damaged rather than expanded.
+MAX_PROPERTY_VALUE = 32767  # Word's own limit for list start values
+MAX_TABLE_COLUMNS = 1024  # Word allows 63 columns, LibreOffice 1024
+MAX_TABLE_CELLS = 2_000_000  # rows x columns of one expanded grid
+
+
+INTEGER = re.compile(r"-?[0-9]+")
+
+
+class DamagedTable(ValueError):
+    """A table whose grid cannot be built (reported as E001 with this message)."""
+
 
 def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
     _check_zip(path, max_bytes)  # before anything is decompressed
@@ -52,6 +67,8 @@ def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
 
     try:
         document = docx.Document(str(path))
+    except etree.XMLSyntaxError as exc:  # every XML part is parsed here, entities unexpanded
+        raise FileError("E001", str(path), _xml_problem(exc)) from exc
     except Exception as exc:  # python-docx raises many types on damaged packages
         raise FileError("E001", str(path), f"not a valid Word document ({_describe(exc)})") from exc
 
@@ -65,9 +82,22 @@ def read_docx(path: Path, *, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> Report:
         reader.read_furniture(document)
     except FileError:
         raise
+    except DamagedTable as exc:
+        raise FileError("E001", str(path), str(exc)) from exc
     except Exception as exc:  # malformed XML reached only while walking
         raise FileError("E001", str(path), f"damaged document content ({_describe(exc)})") from exc
     return report
+
+
+def _xml_problem(exc: etree.XMLSyntaxError) -> str:
+    """E001 detail for XML that python-docx's parser refused (extraction.md 2.5)."""
+    text = (str(exc).strip().splitlines() or [""])[0]
+    lowered = text.lower()
+    if "entity" in lowered and ("amplification" in lowered or "loop" in lowered):
+        return ("the XML declares entities that would expand enormously (a \"billion laughs\" "
+                "DOCTYPE, which Word never writes); they were not expanded")
+    text = re.sub(r",? \(<string>, line \d+\)$", "", text)
+    return f"damaged XML inside the Word package ({text[:160]})"
 
 
 def _describe(exc: BaseException) -> str:
@@ -365,7 +395,8 @@ def _run_flag(run: etree._Element, name: str) -> bool:
 
 
 def _font_size(p: etree._Element) -> float | None:
-    sizes = [s.get(VAL) for s in p.iter(_q("sz")) if s.get(VAL, "").isdigit()]
+    sizes = [s.get(VAL) for s in p.iter(_q("sz")) if s.get(VAL, "").isdecimal()
+             and len(s.get(VAL)) < 6]
     return int(sizes[0]) / 2 if sizes else None
 
 
@@ -413,10 +444,17 @@ def _read_table(tbl: etree._Element, index: int) -> tuple[RawTable, list[etree._
                     if vmerge is not None:
                         open_vertical[col] = cell
                 col += span
+                if col > MAX_TABLE_COLUMNS:
+                    raise DamagedTable(f"table {index + 1}, row {r + 1} spans more than "
+                                       f"{MAX_TABLE_COLUMNS} grid columns (damaged table)")
         n_cols = max(n_cols, col + _int_prop(trpr, "gridAfter", 0))
     grid_cols = tbl.find(_q("tblGrid"))
     if grid_cols is not None:
         n_cols = max(n_cols, len(grid_cols.findall(_q("gridCol"))))
+    if n_cols > MAX_TABLE_COLUMNS or n_cols * len(rows) > MAX_TABLE_CELLS:
+        raise DamagedTable(f"table {index + 1} is {len(rows)} rows by {n_cols} grid columns, "
+                           f"more than can be audited (at most {MAX_TABLE_COLUMNS} columns and "
+                           f"{MAX_TABLE_CELLS:,} grid cells)")
     return (
         RawTable(index=index, n_rows=len(rows), n_cols=n_cols, cells=cells,
                  header_rows=header_rows or None, ruling=_ruling(tbl)),
@@ -434,13 +472,17 @@ def _cells_of(tc: etree._Element) -> Iterator[etree._Element]:
 
 
 def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
+    """The integer ``w:val`` of child ``name``, clamped to 0..MAX_PROPERTY_VALUE."""
     if parent is None:
         return default
     element = parent.find(_q(name))
-    try:
-        return int(element.get(VAL)) if element is not None else default
-    except (TypeError, ValueError):
+    if element is None:
         return default
+    raw = (element.get(VAL) or "").strip()
+    if not INTEGER.fullmatch(raw):  # int() would also take "²", "1_0" and 5,000 digits
+        return default
+    value = int(raw[:14])  # more than 13 digits is beyond the clamp anyway
+    return min(max(value, 0), MAX_PROPERTY_VALUE)
 
 
 def _cell_text(tc: etree._Element) -> tuple[str, list[etree._Element]]:

@@ -49,7 +49,7 @@ import hashlib
 import math
 import re
 import statistics
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -61,6 +61,7 @@ from typing import Any, BinaryIO, Literal
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSEOF
 from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
@@ -238,6 +239,11 @@ def read_pages(
     warnings: list[str],
 ) -> PageResults:
     pdf = open_pdf(stream, path, password)
+    declared = declared_page_count(pdf)
+    if max_pages is not None and declared is not None and declared > max_pages:
+        # refuse before enumerating: 100,000 page objects take pdfminer ~30 s
+        raise FileError("E001", str(path), f"declares {declared} pages, over the page limit of "
+                        f"{max_pages} (raise it with --max-pages N if the file is genuine)")
     try:
         pages = list(pdf.pages)
     except Exception as exc:  # page tree errors surface only when pages are enumerated
@@ -261,6 +267,16 @@ def read_pages(
     # already closed and the stream is ours, so dropping the reference is enough.
     del pages, pdf
     return results
+
+
+def declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """/Count of the page tree root, if it can be read (it may lie; the real count decides)."""
+    try:
+        root = resolve1(resolve1(pdf.doc.catalog.get("Pages")))
+        count = resolve1(root.get("Count")) if isinstance(root, dict) else None
+    except Exception:  # noqa: BLE001 - only a shortcut; enumeration reports real damage
+        return None
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
 def open_pdf(stream: BinaryIO, path: Path, password: str | None) -> pdfplumber.PDF:
@@ -429,11 +445,45 @@ def table_grid(table: Table, page: int, chars: list[Word], ruling: Ruling) -> Pa
 def cell_texts(table: Table) -> dict[tuple[float, ...], str]:
     """Text of every cell bbox from pdfplumber's own extraction (rows align with extract())."""
     texts: dict[tuple[float, ...], str] = {}
-    for row, values in zip(table.rows, table.extract()):
+    rows = table.rows
+    for row, values in zip(rows, extract_table(table, rows)):
         for bbox, text in zip(row.cells, values):
             if bbox is not None and text is not None:
                 texts[tuple(float(v) for v in bbox)] = text
     return texts
+
+
+def extract_table(table: Table, rows: list[Any]) -> list[list[str | None]]:
+    """``Table.extract()`` of pdfplumber 0.11 with the same chars, order and text, without
+    scanning every char of the page for every row (a quarter of the reading time on dense
+    tables): chars are sorted once by vertical middle and each row takes its band by
+    bisection, then its chars in page order. Every row lies inside the table's bbox."""
+    x0, top, x1, bottom = table.bbox
+    inside = []  # (v_mid, index, h_mid, char) of chars whose middle is inside the table
+    for index, char in enumerate(table.page.chars):
+        v_mid = (char["top"] + char["bottom"]) / 2
+        h_mid = (char["x0"] + char["x1"]) / 2
+        if x0 <= h_mid < x1 and top <= v_mid < bottom:
+            inside.append((v_mid, index, h_mid, char))
+    inside.sort(key=lambda item: (item[0], item[1]))
+    v_mids = [item[0] for item in inside]
+    result: list[list[str | None]] = []
+    for row in rows:
+        rx0, rtop, rx1, rbottom = row.bbox
+        band = inside[bisect_left(v_mids, rtop) : bisect_left(v_mids, rbottom)]
+        row_chars = [
+            (v, h, c) for v, _, h, c in sorted(band, key=lambda item: item[1]) if rx0 <= h < rx1
+        ]
+        values: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                values.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            cell_chars = [c for v, h, c in row_chars if cx0 <= h < cx1 and ctop <= v < cbottom]
+            values.append(pdfplumber.utils.extract_text(cell_chars) if cell_chars else "")
+        result.append(values)
+    return result
 
 
 def cluster_values(values: Iterable[float], tolerance: float = EDGE_TOLERANCE) -> list[float]:

@@ -30,14 +30,18 @@ MAX_BYTES = 100 * MIB  # file-size limit; the CLI exposes it in MiB (--max-size)
 MAX_PAGES = 1000  # PDF page limit (--max-pages)
 
 
-def read_report(path: Path | str, *, password: str | None = None,
+def read_report(path: Path | str | bytes, *, password: str | None = None,
                 max_bytes: int | None = MAX_BYTES,
                 max_pages: int | None = MAX_PAGES) -> Report:
-    """Read a PDF or DOCX report into the typed model, or raise FileError (E001–E005)."""
+    """Read a PDF or DOCX report into the typed model, or raise FileError (E001–E005).
+
+    ``path`` may be bytes (a file name that is not valid UTF-8); paths in the report and in
+    messages are made printable (undecodable bytes shown as U+FFFD).
+    """
     from lapkin_audit.parse.assemble import assemble, has_report_content
     from lapkin_audit.parse.sniff import sniff
 
-    path = Path(path)
+    path = Path(os.fsdecode(path))
     check_file(path, max_bytes)
     try:
         kind = sniff(path)

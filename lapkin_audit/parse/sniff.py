@@ -71,7 +71,7 @@ def sniff_zip(path: Path) -> Literal["docx"]:
             mimetype = read_mimetype(archive, names)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise FileError(
-            "E001", str(path), f"damaged ZIP container (truncated DOCX?): {exc}"
+            "E001", str(path), f"damaged ZIP container (truncated DOCX?): {short(exc)}"
         ) from exc
     if "word/document.xml" in names:
         return "docx"
@@ -79,11 +79,25 @@ def sniff_zip(path: Path) -> Literal["docx"]:
 
 
 def read_mimetype(archive: zipfile.ZipFile, names: set[str]) -> str:
-    """The OpenDocument ``mimetype`` member (tiny by spec; capped anyway)."""
+    """The OpenDocument ``mimetype`` member (tiny by spec; capped anyway); "" if unreadable.
+
+    Only a hint for naming the format: a damaged, encrypted or oddly compressed member
+    (``zlib.error``, ``RuntimeError``, ``NotImplementedError`` from zipfile) must not decide.
+    """
     if "mimetype" not in names:
         return ""
-    with archive.open("mimetype") as member:
-        return member.read(200).decode("ascii", "replace").strip()
+    try:
+        with archive.open("mimetype") as member:
+            return member.read(200).decode("ascii", "replace").strip()
+    except Exception:  # noqa: BLE001 - see above
+        return ""
+
+
+def short(exc: BaseException, limit: int = 160) -> str:
+    """An exception as a one-line detail (zipfile may quote whole headers)."""
+    lines = str(exc).strip().splitlines()
+    text = lines[0] if lines else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe_zip(names: set[str], mimetype: str) -> str:

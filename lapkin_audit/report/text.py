@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import IO
 
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from lapkin_audit.check import FileResult
@@ -29,6 +31,9 @@ WORDS = {
         "summary": "Ringkasan: {files} berkas, {audited} diperiksa, {failed} gagal; "
                    "{errors} error, {warnings} peringatan, {info} info",
         "clean": "tidak ada temuan",
+        "file": "Berkas", "status": "Status", "errors": "Error", "warnings": "Peringatan",
+        "top": "Aturan tersering", "audited": "diperiksa", "failed": "gagal",
+        "baselined": "{n} temuan diterima oleh baseline",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -37,6 +42,9 @@ WORDS = {
         "summary": "Summary: {files} files, {audited} audited, {failed} failed; "
                    "{errors} errors, {warnings} warnings, {info} info",
         "clean": "no findings",
+        "file": "File", "status": "Status", "errors": "Errors", "warnings": "Warnings",
+        "top": "Most frequent rules", "audited": "audited", "failed": "failed",
+        "baselined": "{n} findings accepted by the baseline",
     },
 }
 
@@ -131,4 +139,26 @@ def render(results: list[FileResult], *, lang: str = "id", file: IO[str] | None 
         for line in _file_lines(result, lang):
             console.print(line)
         console.print()
+    if len(results) > 1:
+        if not console.is_terminal:  # off a terminal, never wrap or cut the file names
+            console.width = 200
+        console.print(summary_table(results, lang))
     console.print(_words(lang)["summary"].format(**summary(results)))
+    baselined = sum(r.baselined for r in results)
+    if baselined:
+        console.print(_words(lang)["baselined"].format(n=baselined))
+
+
+def summary_table(results: list[FileResult], lang: str) -> Table:
+    """Per file: status, errors, warnings, the most frequent rules (a batch's last screen)."""
+    from lapkin_audit.report.table import summary_rows
+
+    w = _words(lang)
+    table = Table(w["file"], w["status"], w["errors"], w["warnings"], w["top"],
+                  box=box.SIMPLE, pad_edge=False, show_edge=False)
+    for row in summary_rows(results):
+        status = w["audited"] if row["status"] == "audited" else w["failed"]
+        style = "red" if row["status"] != "audited" else None
+        table.add_row(row["file"], Text(status, style=style or ""), str(row["errors"]),
+                      str(row["warnings"]), row["top_rules"] or "-")
+    return table

@@ -289,13 +289,22 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=4096)
+def _cue_pattern(cue: str) -> re.Pattern[str] | None:
+    """The compiled whole-word pattern of a cue (hundreds of cues: more than re's own cache)."""
+    folded = fold(cue)
+    if not folded:
+        return None
+    return re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
+
+
 def _cue_spans(text: str, cues: list[str]) -> list[tuple[int, int, str]]:
     spans = []
     for cue in cues:
-        folded = fold(cue)
-        if not folded:
+        pattern = _cue_pattern(cue)
+        if pattern is None:
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(folded)}(?!\w)", text):
+        for m in pattern.finditer(text):
             spans.append((m.start(), m.end(), cue))
     return spans
 

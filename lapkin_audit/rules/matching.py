@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -56,6 +57,7 @@ _VARIANTS = (
 )
 
 
+@lru_cache(maxsize=8192)  # pure; every name is compared with many others
 def normalise_name(text: str | None) -> str:
     """A name folded for comparison.
 
@@ -95,6 +97,7 @@ def content_tokens(text: str | None) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS and not t.isdigit()]
 
 
+@lru_cache(maxsize=65536)  # pure; the same word pairs recur across rows and tables
 def tokens_match(a: str, b: str) -> float:
     """How alike two words are (0-100): equal 100; a word inside a longer one (an affix:
     ``fasilitas`` / ``terfasilitasi``) 90 when the shorter has 6+ letters; else the ratio."""
@@ -135,6 +138,7 @@ def _align(
     )
 
 
+@lru_cache(maxsize=65536)  # pure; rules compare the same pairs of names again and again
 def similarity(a: str | None, b: str | None) -> float:
     """Similarity of two names on a 0-100 scale.
 
