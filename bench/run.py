@@ -66,7 +66,10 @@ def env() -> dict[str, str]:
 
 
 def run_child(args: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, str]:
-    """Run ``python args…``; wall seconds, peak RSS in bytes (this child only), stdout text."""
+    """Run ``python args…``; wall seconds, peak RSS in bytes (this child only), stdout text.
+
+    The child's CPU time (user + system, its own children included) is kept in
+    ``LAST_CPU``: on a busy machine wall time waits for a core, CPU time does not."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env(), stdout=stdout,
                             stderr=subprocess.PIPE, text=True)
@@ -74,10 +77,18 @@ def run_child(args: list[str], *, stdout: int | None = subprocess.DEVNULL) -> tu
     err = proc.stderr.read() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime  # includes the workers it waited for
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):  # 1: findings, still a complete audit
         raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}:\n{err[-2000:]}")
     return wall, usage.ru_maxrss * 1024, out
+
+
+LAST_CPU = [0.0]
+
+
+def load() -> str:
+    return "/".join(f"{v:.1f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
 def median(values: list[float]) -> float:
@@ -267,19 +278,46 @@ def bench_startup(repeat: int) -> dict:
         "check DOCX": ["-m", "lapkin_audit", "check", str(DOCX_SAMPLE)],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
+    cpu: dict[str, list[float]] = {k: [] for k in commands}
     for args in commands.values():  # warm the file cache and .pyc files
         run_child(args)
     for _ in range(repeat):
         for name, args in commands.items():
             times[name].append(run_child(args)[0])
+            cpu[name].append(LAST_CPU[0])
     return {
-        name: {"seconds": median(t), "heavy": imported_heavy(commands[name])}
+        name: {"seconds": median(t), "cpu": median(cpu[name]),
+               "heavy": imported_heavy(commands[name])}
         for name, t in times.items()
     }
 
 
 # ------------------------------------------------------------------------------------------
 # 3. batch
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(n: int = 6_000_000) -> float:
+    """Speed-up of two pure-CPU processes over one on this machine right now: what
+    ``--jobs 2`` could reach at best (other load on the cores shows here first)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [1000, 1000]))  # start the workers
+        start = time.perf_counter()
+        list(pool.map(_spin, [n]))
+        list(pool.map(_spin, [n]))
+        serial = time.perf_counter() - start
+        start = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        parallel = time.perf_counter() - start
+    return serial / parallel
 
 
 def cli_has_jobs() -> bool:
@@ -299,13 +337,19 @@ def bench_batch(repeat: int, n_reports: int) -> dict:
             return [str(Path(__file__).resolve()), "_child", "pool", str(jobs), str(folder)]
 
         times: dict[int, list[float]] = {1: [], 2: []}
+        cpu: dict[int, list[float]] = {1: [], 2: []}
+        ceiling = []
         for _ in range(repeat):
+            ceiling.append(parallel_ceiling())
             for jobs in (1, 2):
                 times[jobs].append(run_child(command(jobs))[0])
+                cpu[jobs].append(LAST_CPU[0])
+        ceiling.append(parallel_ceiling())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     one, two = median(times[1]), median(times[2])
     return {"reports": n_reports, "jobs1": one, "jobs2": two, "speedup": one / two,
+            "cpu1": median(cpu[1]), "cpu2": median(cpu[2]), "ceiling": median(ceiling),
             "runner": "lapkin-audit check --jobs" if use_cli
             else "ProcessPoolExecutor over check_file (CLI has no --jobs yet)"}
 
@@ -353,7 +397,9 @@ def verdict(ok: bool) -> str:
 def markdown(info: dict, results: dict, command: str) -> str:
     lines = [
         f"Machine: {info['cores']} cores, {info['cpu']}, Python {info['python']}, "
-        f"{info['os']}, pdfplumber {info['pdfplumber']}. Command: `{command}`.",
+        f"{info['os']}, pdfplumber {info['pdfplumber']}. Load average (1/5/15 min) "
+        f"{info['load_start']} at the start, {info['load_end']} at the end. "
+        f"Command: `{command}`.",
         "",
         "| figure | measured | baseline (same run) | ratio | target | |",
         "|---|---:|---:|---:|---|---|",
@@ -373,14 +419,18 @@ def markdown(info: dict, results: dict, command: str) -> str:
         for name, target in (("--version", 0.15), ("check DOCX", 0.5)):
             label = ("`lapkin-audit --version` (fresh process)" if name == "--version"
                      else "`lapkin-audit check` DOCX sample (fresh process)")
-            sec = s[name]["seconds"]
-            lines.append(f"| {label} | {fmt_s(sec)} | {fmt_s(bare)} (`python -c pass`) "
+            sec, cpu = s[name]["seconds"], s[name]["cpu"]
+            lines.append(f"| {label} | {fmt_s(sec)} (CPU {fmt_s(cpu)}) | {fmt_s(bare)} "
+                         f"(`python -c pass`, CPU {fmt_s(s['python -c pass']['cpu'])}) "
                          f"| {sec / bare:.1f}× | ≤ {target} s | {verdict(sec <= target)} |")
     if "batch" in results:
         b = results["batch"]
         lines.append(f"| batch, {b['reports']} reports, `--jobs 2` vs `--jobs 1` "
-                     f"| {fmt_s(b['jobs2'])} | {fmt_s(b['jobs1'])} | {b['speedup']:.2f}× speed-up "
+                     f"| {fmt_s(b['jobs2'])} (CPU {fmt_s(b['cpu2'])}) "
+                     f"| {fmt_s(b['jobs1'])} (CPU {fmt_s(b['cpu1'])}) | {b['speedup']:.2f}× speed-up "
                      f"| ≥ 1.7× | {verdict(b['speedup'] >= 1.7)} |")
+        lines.append(f"| &nbsp;&nbsp;machine ceiling: 2 pure-CPU processes vs 1, same run "
+                     f"| | | {b['ceiling']:.2f}× | | |")
     if "growth" in results:
         rows = results["growth"]["rows"]
         big = max(rows, key=lambda r: r["pages"])
@@ -436,7 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     files = sample_pdfs()[: args.files] if args.files else sample_pdfs()
 
     info = machine()
-    print(f"machine: {info['cores']} cores, {info['cpu']}, Python {info['python']}", flush=True)
+    info["load_start"] = load()
+    print(f"machine: {info['cores']} cores, {info['cpu']}, Python {info['python']}; "
+          f"load {info['load_start']}", flush=True)
     results: dict = {}
     if "audit" in wanted:
         results["audit"] = r = bench_audit(repeat, files)
@@ -448,12 +500,14 @@ def main(argv: list[str] | None = None) -> int:
     if "startup" in wanted:
         results["startup"] = r = bench_startup(max(repeat, 3))
         for name, v in r.items():
-            print(f"start  {name:16} {v['seconds']:.3f} s  heavy: {', '.join(v['heavy']) or '-'}",
+            print(f"start  {name:16} {v['seconds']:.3f} s (CPU {v['cpu']:.3f} s)  "
+                  f"heavy: {', '.join(v['heavy']) or '-'}",
                   flush=True)
     if "batch" in wanted:
         results["batch"] = r = bench_batch(batch_repeat, n_batch)
         print(f"batch  {r['reports']} reports: jobs 1 {r['jobs1']:.1f} s, jobs 2 {r['jobs2']:.1f} s"
-              f" = {r['speedup']:.2f}× ({r['runner']})", flush=True)
+              f" = {r['speedup']:.2f}× ({r['runner']}); machine ceiling {r['ceiling']:.2f}×",
+              flush=True)
     if "memory" in wanted or "growth" in wanted:
         if "memory" in wanted and "growth" not in wanted:
             sizes = (max(sizes),) if args.pages else (10, 300)
@@ -465,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{mb(row['audit_rss'])} (raw {mb(row['raw_rss'])})", flush=True)
         if "memory" in wanted:
             results["memory"] = True
+    info["load_end"] = load()
     command = "python bench/run.py " + " ".join(argv) if argv else "python bench/run.py"
     table = markdown(info, results, command.strip())
     print()

@@ -53,17 +53,22 @@ class CheckOptions:
     ignore: list[str] | None = None
     min_severity: Severity | None = None
     password: str | None = None
+    max_bytes: int | None = None  # None: the reader's defaults (parse.reader.MAX_BYTES …)
+    max_pages: int | None = None
     # selector (code, prefix, name, family) -> severity; the most specific selector wins
     severity: dict[str, str] = field(default_factory=dict)
     # merged over the pack's ``tolerances`` section (the configuration's ``tolerances``)
     tolerances: dict[str, Any] = field(default_factory=dict)
 
 
-def read_report(path: Path, password: str | None = None) -> Report:
+def read_report(path: Path, password: str | None = None, *, max_bytes: int | None = None,
+                max_pages: int | None = None) -> Report:
     """The reader (imported on use: pdfplumber and python-docx are heavy)."""
-    from lapkin_audit.parse.reader import read_report as read
+    from lapkin_audit.parse import reader
 
-    return read(path, password=password)
+    return reader.read_report(path, password=password,
+                              max_bytes=max_bytes or reader.MAX_BYTES,
+                              max_pages=max_pages or reader.MAX_PAGES)
 
 
 def collect_paths(paths: Iterable[Path]) -> list[Path]:
@@ -155,7 +160,8 @@ def _failed(path: Path, exc: Exception) -> FileResult:
 
 def check_file(path: Path, ctx: Context, options: CheckOptions) -> FileResult:
     try:
-        report = read_report(path, password=options.password)
+        report = read_report(path, password=options.password, max_bytes=options.max_bytes,
+                             max_pages=options.max_pages)
         if ctx.pack is None:  # no --pack: the report's own region decides
             ctx = replace(ctx, pack=pack_for_region(report.unit.wilayah))
         if options.tolerances:

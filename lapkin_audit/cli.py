@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 from typing import NoReturn
 
 import click
 
 from lapkin_audit import __version__
+
+MIB = 1024 * 1024
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,6 +112,10 @@ FORMATS = ["text", "json", "sarif", "github", "csv", "xlsx", "html"]
               default=None, help="Exit 1 when a shown finding is at or above this severity "
                                  "(default: config, else error).")
 @click.option("--password", default=None, help="Password of encrypted PDFs.")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MIB",
+              help="Refuse files larger than this many MiB (default 100).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse PDFs with more pages than this (default 1000).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: CPU count; 1 runs in this process).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -121,7 +128,8 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: s
           config_file: Path | None, isolated: bool, pack_name: str | None,
           submitted: str | None, submitted_dates: Path | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], min_severity: str | None,
-          fail_on: str | None, password: str | None, jobs: int | None, timeout: float,
+          fail_on: str | None, password: str | None, max_size: int | None,
+          max_pages: int | None, jobs: int | None, timeout: float,
           baseline: Path | None, write_baseline: Path | None) -> None:
     """Audit PATHS (PDF or DOCX files, or folders of them) and report every finding.
 
@@ -129,10 +137,9 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: s
     audited, a rule failed, or a usage or configuration error.
     """
     from lapkin_audit.batch import Job, run_jobs
-    from lapkin_audit.check import CheckOptions, exit_code, parse_submitted, walk
+    from lapkin_audit.check import exit_code, parse_submitted, walk
     from lapkin_audit.config import ConfigError, Resolver
     from lapkin_audit.engine import SelectionError, select_rules
-    from lapkin_audit.model import Severity
     from lapkin_audit.output import (
         OutputError,
         SubmittedDates,
@@ -164,15 +171,10 @@ def check(paths: tuple[Path, ...], fmt: str | None, output: Path | None, lang: s
         for file in files:
             config = resolver.for_path(file)
             settings = config.settings
-            chosen = cli_select if cli_select is not None else config.selected()
-            if cli_extend:
-                chosen = (chosen or ["ALL"]) + cli_extend
-            floor = min_severity or settings.min_severity
-            pack = cli_pack or (load_pack(config.pack_ref()) if settings.pack else None)
-            options = CheckOptions(select=chosen, ignore=config.ignores_for(file) + cli_ignore,
-                                   min_severity=Severity(floor) if floor else None,
-                                   password=password, severity=dict(settings.severity),
-                                   tolerances=dict(settings.tolerances))
+            options = _file_options(config, file, select=cli_select, extend=cli_extend,
+                                    ignore=cli_ignore, min_severity=min_severity,
+                                    password=password, max_size=max_size, max_pages=max_pages)
+            pack = _file_pack(config, cli_pack)
             when = (dates.get(file) if dates else None) or received
             ctx = Context(pack=pack, lang=lang or settings.lang or resolve_lang(None),
                           submitted=when, options={"polarity": dict(settings.polarity)})
@@ -316,6 +318,33 @@ def rule_command(code: str) -> None:
 # annotate (issue 7)
 
 
+
+def _file_options(config: Any, file: Path, *, select: list[str] | None, extend: list[str],
+                  ignore: list[str], min_severity: str | None, password: str | None,
+                  max_size: int | None = None, max_pages: int | None = None) -> Any:
+    """The CheckOptions for one file: its configuration, then the command line on top."""
+    from lapkin_audit.check import CheckOptions
+    from lapkin_audit.model import Severity
+
+    settings = config.settings
+    chosen = select if select is not None else config.selected()
+    if extend:
+        chosen = (chosen or ["ALL"]) + extend
+    floor = min_severity or settings.min_severity
+    return CheckOptions(select=chosen, ignore=config.ignores_for(file) + ignore,
+                        min_severity=Severity(floor) if floor else None,
+                        password=password, severity=dict(settings.severity),
+                        tolerances=dict(settings.tolerances),
+                        max_bytes=max_size * MIB if max_size else None, max_pages=max_pages)
+
+
+def _file_pack(config: Any, cli_pack: Any) -> Any:
+    """--pack, else the configuration's pack, else None (the report's region decides)."""
+    from lapkin_audit.packs import load_pack
+
+    return cli_pack or (load_pack(config.pack_ref()) if config.settings.pack else None)
+
+
 @main.command()
 @click.argument("report_path", metavar="REPORT",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -346,10 +375,15 @@ def rule_command(code: str) -> None:
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Annotate only findings at or above this severity.")
 @click.option("--password", default=None, help="Password of an encrypted PDF.")
+@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MIB",
+              help="Refuse files larger than this many MiB (default 100).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse PDFs with more pages than this (default 1000).")
 def annotate(report_path: Path, output: Path | None, force: bool, lang: str | None,
              config_file: Path | None, isolated: bool, pack_name: str | None,
              submitted: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-             ignore: tuple[str, ...], min_severity: str | None, password: str | None) -> None:
+             ignore: tuple[str, ...], min_severity: str | None, password: str | None,
+             max_size: int | None, max_pages: int | None) -> None:
     """Write a copy of REPORT (PDF or DOCX) with every finding marked where it belongs.
 
     DOCX: a Word comment on the cell or paragraph. PDF: a highlight with a popup note (a note
@@ -361,10 +395,9 @@ def annotate(report_path: Path, output: Path | None, force: bool, lang: str | No
     rule failed, the output exists without --force, or a usage or configuration error).
     """
     from lapkin_audit.annotate import OutputError, annotate_report, check_output, default_output
-    from lapkin_audit.check import CheckOptions, check_file, exit_code, parse_submitted
+    from lapkin_audit.check import check_file, exit_code, parse_submitted
     from lapkin_audit.config import ConfigError, Resolver
     from lapkin_audit.engine import INTERNAL_ERROR, SelectionError, select_rules
-    from lapkin_audit.model import Severity
     from lapkin_audit.packs import PackError, load_pack
     from lapkin_audit.rules.registry import Context
 
@@ -377,16 +410,10 @@ def annotate(report_path: Path, output: Path | None, force: bool, lang: str | No
         cli_ignore = _selectors(ignore) or []
         select_rules(cli_select, cli_ignore)
         select_rules(cli_extend or None)
-        chosen = cli_select if cli_select is not None else config.selected()
-        if cli_extend:
-            chosen = (chosen or ["ALL"]) + cli_extend
-        floor = min_severity or settings.min_severity
-        pack = (load_pack(pack_name) if pack_name else
-                load_pack(config.pack_ref()) if settings.pack else None)
-        options = CheckOptions(select=chosen, ignore=config.ignores_for(report_path) + cli_ignore,
-                               min_severity=Severity(floor) if floor else None,
-                               password=password, severity=dict(settings.severity),
-                               tolerances=dict(settings.tolerances))
+        options = _file_options(config, report_path, select=cli_select, extend=cli_extend,
+                                ignore=cli_ignore, min_severity=min_severity,
+                                password=password, max_size=max_size, max_pages=max_pages)
+        pack = _file_pack(config, load_pack(pack_name) if pack_name else None)
         lang = lang or settings.lang or resolve_lang(None)
         ctx = Context(pack=pack, lang=lang, submitted=parse_submitted(submitted),
                       options={"polarity": dict(settings.polarity)})

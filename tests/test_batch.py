@@ -30,7 +30,7 @@ def _names(data: dict) -> list[str]:
 def hostile_reader(monkeypatch):
     """The fake reader, plus a file that kills its worker and one that hangs."""
 
-    def read(path, password=None):
+    def read(path, password=None, **limits):
         name = Path(path).name
         if name == "die.docx":
             os._exit(3)  # a native crash, the OOM killer …

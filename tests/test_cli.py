@@ -33,7 +33,7 @@ REPORTS = {
 }
 
 
-def _read(path: Path, password: str | None = None):
+def _read(path: Path, password: str | None = None, **limits: object):
     name = Path(path).name
     if name == "corrupt.docx":
         raise FileError("E001", str(path), "File is not a zip file")

@@ -72,11 +72,13 @@ def test_default_limits() -> None:
     assert MAX_BYTES == 100 * MIB and MAX_PAGES == 1000
 
 
-def test_file_over_the_size_limit_is_e001_naming_size_limit_and_option(tmp_path: Path) -> None:
-    path = copy_to(tmp_path, PDF, "big.pdf")
+@pytest.mark.parametrize("source", [PDF, DOCX])
+def test_file_over_the_size_limit_is_e001_naming_size_limit_and_option(tmp_path: Path,
+                                                                       source: Path) -> None:
+    path = copy_to(tmp_path, source, "big" + source.suffix)
     error = refusal(path, max_bytes=10_000)
     assert error.code == "E001"
-    assert "52,053 bytes" in error.detail and "10,000 bytes" in error.detail
+    assert f"{source.stat().st_size:,} bytes" in error.detail and "10,000 bytes" in error.detail
     assert "--max-size" in error.detail
 
 
@@ -345,15 +347,19 @@ def test_missing_file_is_e001(tmp_path: Path) -> None:
     assert error.code == "E001" and "No such file" in error.detail
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
-                    reason="permissions do not apply (Windows or root)")
-def test_unreadable_file_is_e001(tmp_path: Path) -> None:
+def test_unreadable_file_is_e001(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # File permissions do not bind root (CI runs as root), so the refusal of the operating
+    # system is simulated where the reader opens the file.
     path = copy_to(tmp_path, DOCX, "locked.docx")
-    path.chmod(0)
-    try:
-        error = refusal(path)
-    finally:
-        path.chmod(0o600)
+    real_open = Path.open
+
+    def locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    error = refusal(path)
     assert error.code == "E001" and "Permission denied" in error.detail
 
 
@@ -566,3 +572,23 @@ def test_zip_error_details_are_one_short_line(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     error = refusal(path)
     assert error.code in ("E001", "E005") and len(error.detail) < 200 and "\n" not in error.detail
+
+
+def test_regression_zip_version_too_new_is_e001(tmp_path: Path) -> None:
+    """Found by the sniff property test: zipfile raises NotImplementedError ("zip file version
+    6.4") when a member needs a newer ZIP version; sniff let it escape."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    data[data.find(b"PK\x01\x02") + 6] = 64  # "version needed to extract": 6.4
+    for name in ("v.docx", "v.pdf"):
+        path = tmp_path / name
+        path.write_bytes(bytes(data))
+        error = refusal(path)
+        assert error.code == "E001" and "zip file version" in error.detail
+    from lapkin_audit.parse.docx import read_docx
+
+    with pytest.raises(FileError) as error:
+        read_docx(tmp_path / "v.docx")
+    assert error.value.code == "E001"

@@ -7,7 +7,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lapkin_audit.errors import FileError
@@ -44,7 +44,27 @@ def damaged(draw: st.DrawFn, base: st.SearchStrategy[bytes]) -> bytes:
     return bytes(data)
 
 
+@st.composite
+def patched_headers(draw: st.DrawFn) -> bytes:
+    """A valid zip with one field of a local header, central directory entry or end record
+    overwritten (versions, flags, methods, sizes, counts, offsets, name lengths)."""
+    data = bytearray(draw(ZIPS))
+    fields = []
+    for magic, offsets in ((b"PK\x03\x04", (4, 6, 8, 18, 22, 26, 28)),
+                           (b"PK\x01\x02", (4, 6, 8, 10, 20, 24, 28, 30, 32, 42)),
+                           (b"PK\x05\x06", (8, 10, 12, 16, 20))):
+        at = data.find(magic)
+        while at >= 0:
+            fields += [at + o for o in offsets if at + o + 2 <= len(data)]
+            at = data.find(magic, at + 1)
+    if fields:
+        at = draw(st.sampled_from(fields))
+        data[at: at + 2] = draw(st.integers(0, 0xFFFF)).to_bytes(2, "little")
+    return bytes(data)
+
+
 CONTENT = st.one_of(
+    patched_headers(),
     st.binary(max_size=2048),
     st.builds(lambda m, rest: m + rest, st.sampled_from(MAGICS), st.binary(max_size=600)),
     st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
@@ -67,6 +87,14 @@ def sniff_bytes(data: bytes, suffix: str) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CONTENT, st.sampled_from([".pdf", ".docx", ""]))
+@example(  # found by this test: NotImplementedError("zip file version 6.4") escaped
+    data=b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x05\x0b|]\xe7\x03\xd3\xd7\x0f\x00\x00\x00\x0f\x00"
+    b"\x00\x00\x0b\x00\x00\x00content.xml\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    b"\x00PK\x01\x02\x14\x03@\x00\x00\x00\x00\x00\x05\x0b|]\xe7\x03\xd3\xd7\x0f\x00\x00\x00\x0f"
+    b"\x00\x00\x00\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x01\x00\x00\x00\x00content"
+    b".xmlPK\x05\x06\x00\x00\x00\x00\x01\x00\x01\x009\x00\x00\x008\x00\x00\x00\x00\x00",
+    suffix=".pdf",
+)
 def test_sniff_gives_a_format_or_a_file_error(data: bytes, suffix: str) -> None:
     assert sniff_bytes(data, suffix) in {"pdf", "docx", "E001", "E005"}
 
