@@ -74,7 +74,42 @@ def _usage_error(message: str) -> NoReturn:
 FORMATS = ["text", "json", "sarif", "github", "csv", "xlsx", "html"]
 
 
+def _audit_options(command: Any) -> Any:
+    """The options `check` and `annotate` share: configuration, rule selection, regulation
+    pack, reception date and the reader's limits."""
+    options = [
+        click.option("--config", "config_file", default=None,
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Use this configuration file for every path (no discovery)."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--pack", "pack_name", default=None,
+                     help="Regulation pack: a name (default, kab-lumajang) or a folder. "
+                          "Default: the config's pack, else the pack matching the report's "
+                          "region, else 'default'."),
+        click.option("--submitted", default=None, metavar="YYYY-MM-DD",
+                     help="Date the report was received: judge lateness (D401) by it."),
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Rules to run: codes, prefixes (A1, D), names or families; "
+                          "comma-separated. Replaces the config's select."),
+        click.option("--extend-select", multiple=True, metavar="RULES",
+                     help="Rules to run in addition to the selection."),
+        click.option("--ignore", multiple=True, metavar="RULES",
+                     help="Rules to skip (as --select), added to the config's ignore."),
+        click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
+                     default=None, help="Report only findings at or above this severity."),
+        click.option("--password", default=None, help="Password of encrypted PDFs."),
+        click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MIB",
+                     help="Refuse files larger than this many MiB (default 100)."),
+        click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Refuse PDFs with more pages than this (default 1000)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
+@_audit_options
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -86,36 +121,12 @@ FORMATS = ["text", "json", "sarif", "github", "csv", "xlsx", "html"]
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
               help="Language of messages (default: config, then LANG when English, else "
                    "Indonesian).")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
-                                                         path_type=Path), default=None,
-              help="Use this configuration file for every path (no discovery).")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--pack", "pack_name", default=None,
-              help="Regulation pack: a name (default, kab-lumajang) or a folder. "
-                   "Default: the config's pack, else the pack matching the report's region, "
-                   "else 'default'.")
-@click.option("--submitted", default=None, metavar="YYYY-MM-DD",
-              help="Date the report was received: judge lateness (D401) by it.")
 @click.option("--submitted-dates", type=click.Path(exists=True, dir_okay=False,
                                                    path_type=Path), default=None,
               help="CSV of (path or file name, date received); overrides --submitted per file.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Rules to run: codes, prefixes (A1, D), names or families; comma-separated. "
-                   "Replaces the config's select.")
-@click.option("--extend-select", multiple=True, metavar="RULES",
-              help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Rules to skip (as --select), added to the config's ignore.")
-@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Show only findings at or above this severity.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               default=None, help="Exit 1 when a shown finding is at or above this severity "
                                  "(default: config, else error).")
-@click.option("--password", default=None, help="Password of encrypted PDFs.")
-@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MIB",
-              help="Refuse files larger than this many MiB (default 100).")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Refuse PDFs with more pages than this (default 1000).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: CPU count; 1 runs in this process).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
@@ -346,6 +357,7 @@ def _file_pack(config: Any, cli_pack: Any) -> Any:
 
 
 @main.command()
+@_audit_options
 @click.argument("report_path", metavar="REPORT",
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -355,30 +367,6 @@ def _file_pack(config: Any, cli_pack: Any) -> Any:
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
               help="Language of the notes (default: config, then LANG when English, else "
                    "Indonesian).")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
-                                                         path_type=Path), default=None,
-              help="Use this configuration file (no discovery).")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--pack", "pack_name", default=None,
-              help="Regulation pack: a name (default, kab-lumajang) or a folder. "
-                   "Default: the config's pack, else the pack matching the report's region, "
-                   "else 'default'.")
-@click.option("--submitted", default=None, metavar="YYYY-MM-DD",
-              help="Date the report was received: judge lateness (D401) by it.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Rules to run: codes, prefixes (A1, D), names or families; comma-separated. "
-                   "Replaces the config's select.")
-@click.option("--extend-select", multiple=True, metavar="RULES",
-              help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, metavar="RULES",
-              help="Rules to skip (as --select), added to the config's ignore.")
-@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Annotate only findings at or above this severity.")
-@click.option("--password", default=None, help="Password of an encrypted PDF.")
-@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="MIB",
-              help="Refuse files larger than this many MiB (default 100).")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Refuse PDFs with more pages than this (default 1000).")
 def annotate(report_path: Path, output: Path | None, force: bool, lang: str | None,
              config_file: Path | None, isolated: bool, pack_name: str | None,
              submitted: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
