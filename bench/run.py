@@ -262,7 +262,7 @@ def bench_audit(repeat: int, files: list[Path]) -> dict:
 def imported_heavy(args: list[str]) -> list[str]:
     """Heavy packages a command imports (``python -X importtime``)."""
     proc = subprocess.run([sys.executable, "-X", "importtime", *args], cwd=ROOT, env=env(),
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     names = set()
     for line in proc.stderr.splitlines():
         m = re.match(r"import time:\s+\d+ \|\s+\d+ \|(\s*)(\S+)", line)
@@ -322,7 +322,7 @@ def parallel_ceiling(n: int = 6_000_000) -> float:
 
 def cli_has_jobs() -> bool:
     proc = subprocess.run([sys.executable, "-m", "lapkin_audit", "check", "--help"], cwd=ROOT,
-                          env=env(), capture_output=True, text=True)
+                          env=env(), capture_output=True, text=True, check=False)
     return "--jobs" in proc.stdout
 
 
@@ -396,10 +396,10 @@ def verdict(ok: bool) -> str:
 
 def markdown(info: dict, results: dict, command: str) -> str:
     lines = [
-        f"Machine: {info['cores']} cores, {info['cpu']}, Python {info['python']}, "
-        f"{info['os']}, pdfplumber {info['pdfplumber']}. Load average (1/5/15 min) "
-        f"{info['load_start']} at the start, {info['load_end']} at the end. "
-        f"Command: `{command}`.",
+        (f"Machine: {info['cores']} cores, {info['cpu']}, Python {info['python']}, "
+         f"{info['os']}, pdfplumber {info['pdfplumber']}. Load average (1/5/15 min) "
+         f"{info['load_start']} at the start, {info['load_end']} at the end. "
+         f"Command: `{command}`."),
         "",
         "| figure | measured | baseline (same run) | ratio | target | |",
         "|---|---:|---:|---:|---|---|",
