@@ -10,7 +10,6 @@ import re
 from collections import Counter
 
 from lapkin_audit.model import (
-    Location,
     OrgUnit,
     Paragraph,
     Period,
@@ -274,5 +273,3 @@ def _unit(report: Report) -> OrgUnit:
 def has_report_content(report: Report) -> bool:
     return bool(report.views) or any(m.where in ("cover", "title", "range") for m in report.period.mentions)
 
-
-__all__ = ["assemble", "has_report_content", "Location"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -109,7 +109,7 @@ def _check_zip(path: Path, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except Exception as exc:  # noqa: BLE001 - zipfile also raises NotImplementedError, struct.error
+    except Exception as exc:
         raise FileError("E001", str(path), f"not a valid zip package ({_describe(exc)})") from exc
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
@@ -196,7 +196,7 @@ class _BodyReader:
                 return None
             try:
                 style = self.document.styles.element.get_by_id(style_id)  # type: ignore[attr-defined]
-            except Exception:  # no styles part
+            except Exception:  # noqa: BLE001 - no or odd styles part: no inherited numbering
                 return None
             if style is None:
                 return None
@@ -224,7 +224,7 @@ class _BodyReader:
                 name = style.name_val or style_id
                 rpr = style.rPr
                 bold = rpr is not None and rpr.b is not None and rpr.b.val is not False
-        except Exception:  # styles part missing or odd: the name is only a hint
+        except Exception:  # noqa: BLE001, S110 - styles part missing or odd: the name is a hint
             pass
         level = None
         lowered = name.lower()
@@ -235,6 +235,13 @@ class _BodyReader:
         return name, level, bold
 
 
+NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "lowerLetter": lambda n: _letters(n).lower(),
+    "upperLetter": lambda n: _letters(n),
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": lambda n: _roman(n),
+}
 SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "o": "◦"}
 
 
@@ -242,13 +249,6 @@ class _Numbering:
     """Word's automatic list numbers ("1.", "a.", "•"), which live in numbering.xml and not
     in the text: the reader renders them so that numbered items read as they print."""
 
-    FORMATS = {
-        "decimal": str,
-        "lowerLetter": lambda n: _letters(n).lower(),
-        "upperLetter": lambda n: _letters(n),
-        "lowerRoman": lambda n: _roman(n).lower(),
-        "upperRoman": lambda n: _roman(n),
-    }
 
     def __init__(self, document: object) -> None:
         self.abstract_of: dict[str, str] = {}
@@ -256,7 +256,7 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         try:
             root = document.part.numbering_part.element  # type: ignore[attr-defined]
-        except Exception:  # no numbering part: nothing is auto-numbered
+        except Exception:  # noqa: BLE001 - no numbering part: nothing is auto-numbered
             return
         for abstract in root.findall(_q("abstractNum")):
             abstract_id = abstract.get(_q("abstractNumId"), "")
@@ -295,7 +295,7 @@ class _Numbering:
             k = int(match.group(1)) - 1
             k_start, k_fmt, _ = self.levels.get((abstract, k), (1, "decimal", ""))
             value = counters.get(k, k_start)
-            return self.FORMATS.get(k_fmt, str)(value)
+            return NUMBER_FORMATS.get(k_fmt, str)(value)
 
         return re.sub(r"%(\d)", number, text) or None
 

@@ -75,7 +75,7 @@ def sniff_zip(path: Path) -> Literal["docx"]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             mimetype = read_mimetype(archive, names)
-    except Exception as exc:  # noqa: BLE001 - see the docstring
+    except Exception as exc:
         raise FileError(
             "E001", str(path), f"damaged ZIP container (truncated DOCX?): {short(exc)}"
         ) from exc

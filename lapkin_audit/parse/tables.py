@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lapkin_audit.model import (
     Cell,
@@ -122,7 +123,7 @@ def _is_column_number_row(grid: _Grid, r: int) -> bool:
     if len(origins) < 3 or not all(numbers):
         return False
     values = [int(m.group(1)) for m in numbers if m]
-    return values[0] <= 2 and all(b > a for a, b in zip(values, values[1:]))
+    return values[0] <= 2 and all(b > a for a, b in pairwise(values))
 
 
 def _split_blocks(grid: _Grid) -> list[_Block]:

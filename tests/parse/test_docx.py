@@ -9,8 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from lapkin_audit.errors import FileError
 from lapkin_audit.model import ViewKind

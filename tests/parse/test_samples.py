@@ -100,7 +100,7 @@ def test_seed_program_budget(fmt: str) -> None:
     [total] = [r for r in budget.rows if r.kind is RowKind.TOTAL]
     assert total.label.text == "JUMLAH" and total.pagu.value == D("2520758374")
     assert total.pagu.raw == "Rp 2.520.758.374"
-    assert [r.program.text for r in budget.data_rows][0] == "Penunjang Urusan Pemerintahan Kabupaten"
+    assert budget.data_rows[0].program.text == "Penunjang Urusan Pemerintahan Kabupaten"
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])

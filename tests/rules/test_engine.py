@@ -9,8 +9,20 @@ import pytest
 from lapkin_audit import engine
 from lapkin_audit.engine import SelectionError, audit, select_rules
 from lapkin_audit.model import (
-    Block, Cell, Column, Location, Message, Paragraph, RawTable, Report, Severity, Signature,
-    Source, TableView, ViewKind, ViewRow,
+    Block,
+    Cell,
+    Column,
+    Location,
+    Message,
+    Paragraph,
+    RawTable,
+    Report,
+    Severity,
+    Signature,
+    Source,
+    TableView,
+    ViewKind,
+    ViewRow,
 )
 from lapkin_audit.packs import load_pack
 from lapkin_audit.rules.registry import Context, Rule

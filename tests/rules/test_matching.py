@@ -53,10 +53,10 @@ def test_tokens_split_slashes() -> None:
          "Persentase Desa /Kelurahan yang etrfasilitasi"),
         ("Persentase fasilitasi penyelenggaraan Pemerintahan dan pelayanan publik",
          "Persentase fasilitasi Penyelenggaraan pemerintahan dan pelayanana publik"),
-        ("Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa "
-         "tepat waktu",
-         "Rata - rata Persentase Desa yang menyusun dokumen administrasi pemerintahan desa "
-         "tepat waktu"),
+        (("Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa "
+          "tepat waktu"),
+         ("Rata - rata Persentase Desa yang menyusun dokumen administrasi pemerintahan desa "
+          "tepat waktu")),
         ("Meningkatnya Meningkatnya akuntabilitas pemerintahan desa",
          "Meningkatnya Akunhtasbilitas Pemerintahan Desa"),
     ],
