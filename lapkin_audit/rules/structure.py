@@ -259,22 +259,24 @@ class EmptyCell(Rule):
     ## What it checks
     For every recognised table, the cells its kind requires (``required_cells`` in the
     ``structure`` pack) in each item row: target, realisasi and capaian in a capaian table;
-    pagu, realisasi anggaran, serapan, target, realisasi, capaian and efisiensi in a
-    cost-per-outcome table; the target in the Perjanjian Kinerja. Only columns the table has
-    are checked. A column empty in every row gives one finding for the column (one per
+    pagu, realisasi anggaran, serapan, target, realisasi and capaian in a cost-per-outcome
+    table; the target in the Perjanjian Kinerja. Only columns the table has are checked; the
+    Efisiensi column is A105's (efficiency-missing-or-inconsistent), not reported twice. A column empty in every row gives one finding for the column (one per
     printed column, even when the table is read as several blocks); isolated empty cells give
     one finding each. TOTAL, average and group rows are not checked: a total fills only what
     it totals. A cell holding ``-`` or ``n/a`` is not empty (it is another finding).
 
     ## Why it matters
-    An empty realisasi or capaian is an indicator that was not measured; an empty Efisiensi
-    column means the efficiency analysis Permenpan RB 53/2014 asks for was not done.
+    An empty realisasi or capaian is an indicator that was not measured, and no achievement
+    or total can be checked without it.
 
     ## Example (fails)
-    Tabel 2.3 (cost per outcome) of the seed: the Efisiensi column is empty in all rows.
+    A capaian table whose Realisasi column was never filled in; one row of a cost table
+    without its pagu.
 
     ## Example (passes)
-    The seed's JUMLAH row that totals only the Pagu, with the other cells empty.
+    The seed's JUMLAH row that totals only the Pagu, with the other cells empty; the seed's
+    empty Efisiensi column (A105 reports it).
     """
 
     code = "S602"
