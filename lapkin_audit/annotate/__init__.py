@@ -64,14 +64,6 @@ def check_output(source: Path, output: Path, force: bool) -> None:
         raise OutputError(f"{output.parent}: no such folder")
 
 
-def _value(text: str | None, value: object) -> str | None:
-    if text:
-        return text
-    if value is None or value == "":
-        return None
-    return str(value)
-
-
 def where(finding: Finding, lang: str) -> str:
     """The finding's place in the user's terms: ``Tabel 2.2, baris 3, kolom Capaian``."""
     loc, labels = finding.location, _LABELS[lang]
@@ -96,8 +88,8 @@ def note_text(finding: Finding, lang: str, *, with_place: bool = False) -> str:
              finding.message.get(lang)]
     labels = _LABELS[lang]
     values = []
-    written = _value(finding.actual_text, finding.actual)
-    expected = _value(finding.expected_text, finding.expected)
+    # printed forms only: a count behind a message ("4 rows empty") is not a value written
+    written, expected = finding.actual_text, finding.expected_text
     if written is not None:
         values.append(f"{labels['written']}: {written}")
     if expected is not None:
