@@ -210,7 +210,7 @@ def test_text_output_in_english(folder: Path) -> None:
     out = run("check", str(folder / "lastday.docx"),
               "--lang", "en").output
     assert "D402  info" in out and "Signed 30 June 2023: on the last day" in out
-    assert "Summary: 1 files, 1 audited, 0 failed; 0 errors, 0 warnings, 1 info" in out
+    assert "Summary: 1 file, 1 audited, 0 failed; 0 errors, 0 warnings, 1 info" in out
 
 
 def test_lang_from_environment(folder: Path, monkeypatch) -> None:

@@ -39,8 +39,8 @@ WORDS = {
         "error": "error", "warning": "warning", "info": "info",
         "page": "p.", "row": "row", "para": "paragraph",
         "printed": "printed", "expected": "expected", "quarter": "Quarter", "year": "Year",
-        "summary": "Summary: {files} files, {audited} audited, {failed} failed; "
-                   "{errors} errors, {warnings} warnings, {info} info",
+        "summary": "Summary: {files} {files_word}, {audited} audited, {failed} failed; "
+                   "{errors} {errors_word}, {warnings} {warnings_word}, {info} info",
         "clean": "no findings",
         "file": "File", "status": "Status", "errors": "Errors", "warnings": "Warnings",
         "top": "Most frequent rules", "audited": "audited", "failed": "failed",
@@ -143,7 +143,10 @@ def render(results: list[FileResult], *, lang: str = "id", file: IO[str] | None 
         if not console.is_terminal:  # off a terminal, never wrap or cut the file names
             console.width = 200
         console.print(summary_table(results, lang))
-    console.print(_words(lang)["summary"].format(**summary(results)))
+    counts = summary(results)
+    plural = {f"{key}_word": key if counts[key] != 1 else key[:-1]
+              for key in ("files", "errors", "warnings")}
+    console.print(_words(lang)["summary"].format(**counts, **plural))
     baselined = sum(r.baselined for r in results)
     if baselined:
         console.print(_words(lang)["baselined"].format(n=baselined))
