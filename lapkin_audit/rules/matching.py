@@ -122,20 +122,30 @@ def _align(
             if s >= TOKEN_MATCH:
                 scored.append((s, -abs(i - j), i, j))
     scored.sort(reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for s, _, i, j in scored:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        pairs.append((i, j, s))
+    pairs = _take_disjoint(scored)
+    used_a, used_b = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     return (
         pairs,
         [i for i in range(len(ta)) if i not in used_a],
         [j for j in range(len(tb)) if j not in used_b],
     )
+
+
+def _take_disjoint(
+    scored: Sequence[tuple[float, int, int, int]],
+) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one pairing: walk ``(score, closeness, i, j)`` in the given (best-first)
+    order and keep each pair whose ``i`` and ``j`` are both still free."""
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs = []
+    for s, _, i, j in scored:
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        pairs.append((i, j, s))
+    return pairs
 
 
 @lru_cache(maxsize=65536)  # pure; rules compare the same pairs of names again and again
@@ -207,16 +217,7 @@ def match_texts(
             if s >= threshold:
                 scored.append((s, -abs(i - j), i, j))
     scored.sort(key=lambda x: (-x[0], -x[1], x[2], x[3]))
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    out = []
-    for s, _, i, j in scored:
-        if i in used_l or j in used_r:
-            continue
-        used_l.add(i)
-        used_r.add(j)
-        out.append((i, j, s))
-    return sorted(out)
+    return sorted(_take_disjoint(scored))
 
 
 def best_match(text: str | None, candidates: Sequence[str | None]) -> tuple[int, float] | None:
