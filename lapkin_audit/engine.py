@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from lapkin_audit.model import Finding, FindingLocation, Location, Report, Severity
+from lapkin_audit.model import Finding, FindingLocation, Location, Report, Severity, caption_label
 from lapkin_audit.rules.registry import Context, Rule, all_rules
 
 INTERNAL_ERROR = "E000"
-_CAPTION_LABEL = re.compile(r"^\s*(tabel|table)\s+([0-9IVXLC]+(?:[.\-][0-9]+)*)", re.IGNORECASE)
 
 
 class SelectionError(ValueError):
@@ -131,9 +129,9 @@ def _with_pack(ctx: Context) -> Context:
 def table_label(report: Report, index: int) -> str:
     """``Tabel 2.2`` when the caption starts with one, else ``table N`` (1-based)."""
     table = report.tables[index]
-    match = _CAPTION_LABEL.match(table.caption or "")
-    if match:
-        return f"{match.group(1).capitalize()} {match.group(2)}"
+    label = caption_label(table.caption)
+    if label:
+        return f"{label[0].capitalize()} {label[1]}"
     return f"table {index + 1}"
 
 

@@ -9,6 +9,7 @@ rounding by the precision the author used.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Literal
@@ -120,6 +121,16 @@ class RawTable(Model):
     def row_texts(self, row: int) -> list[str]:
         """Cell texts of one grid row, spans expanded ('' where nothing is printed)."""
         return [cell.text if cell else "" for cell in self.grid()[row]]
+
+
+_CAPTION_LABEL = re.compile(r"^\s*(tabel|table)\s+([0-9IVXLC]+(?:[.\-][0-9]+)*)", re.IGNORECASE)
+
+
+def caption_label(caption: str | None) -> tuple[str, str] | None:
+    """The word and number a caption starts with: ``Tabel 2.3. Cost per outcome`` gives
+    ``("Tabel", "2.3")``; None when the caption is not numbered."""
+    match = _CAPTION_LABEL.match(caption or "")
+    return (match.group(1), match.group(2)) if match else None
 
 
 class Paragraph(Model):

@@ -31,6 +31,7 @@ from lapkin_audit.model import (
     TableView,
     ViewKind,
     ViewRow,
+    caption_label,
 )
 from lapkin_audit.rules import calc
 from lapkin_audit.rules.arithmetic import (
@@ -820,9 +821,6 @@ def _majority(counter: Counter[int], fallback: int | None) -> int | None:
 # --------------------------------------------------------------------------------------------
 # C207 numbering
 
-_CAPTION_NO = re.compile(r"^\s*tabel\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
-
-
 def _number_parts(text: str | None) -> tuple[int, ...] | None:
     if not text:
         return None
@@ -874,15 +872,16 @@ class Numbering(Rule):
         tables = []
         previous = None
         for t in report.tables:
-            m = _CAPTION_NO.match(t.caption or "")
+            numbered = caption_label(t.caption)
+            number = numbered[1] if numbered and numbered[0].lower() == "tabel" else None
             # the same caption on the next table: one table continued, not a second one
             same = (previous is not None and previous.index + 1 == t.index
                     and _label_key(previous.caption or "") == _label_key(t.caption or ""))
             previous = t
-            if m and not same:
+            if number and not same:
                 loc = (Location(paragraph=t.caption_paragraph) if t.caption_paragraph is not None
                        else Location(table=t.index))
-                tables.append((m.group(1), short(t.caption, 60), loc))
+                tables.append((number, short(t.caption, 60), loc))
         yield from self._sequence(tables, Message(id="tabel", en="Table"))
 
     def _sequence(self, entries: list[tuple[str | None, str, Location]], kind: Message

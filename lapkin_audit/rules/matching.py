@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from lapkin_audit.model import Message, TableView, ViewKind, ViewRow
+from lapkin_audit.model import Message, TableView, ViewKind, ViewRow, caption_label
 
 DEFAULT_THRESHOLD = 80.0
 """Pairs scoring at least this are the same indicator or programme."""
@@ -244,12 +244,11 @@ _KIND_NAMES: dict[ViewKind, Message] = {
 
 def view_name(view: TableView) -> Message:
     """How a message names a view: its caption label (``Tabel 2.2``) or its kind."""
-    if view.caption:
-        m = re.search(r"\btabel\s+(\d+(?:\.\d+)*)", view.caption, re.IGNORECASE)
-        if m:
-            label = f"Tabel {m.group(1)}"
-            if view.kind is ViewKind.PERJANJIAN_KINERJA:
-                return Message(id=f"Perjanjian Kinerja ({label})",
-                               en=f"the Perjanjian Kinerja ({label})")
-            return Message(id=label, en=label)
+    numbered = caption_label(view.caption)
+    if numbered and numbered[0].lower() == "tabel":
+        label = f"Tabel {numbered[1]}"
+        if view.kind is ViewKind.PERJANJIAN_KINERJA:
+            return Message(id=f"Perjanjian Kinerja ({label})",
+                           en=f"the Perjanjian Kinerja ({label})")
+        return Message(id=label, en=label)
     return _KIND_NAMES[view.kind]
