@@ -258,6 +258,16 @@ class TableView(Model):
     def data_rows(self) -> list[ViewRow]:
         return [r for r in self.rows if r.kind is RowKind.DATA]
 
+    def compares_years(self, report_year: int | None) -> bool:
+        """A multi-year comparison (columns of other years than the report's): such a table
+        compares a selection of indicators, so it does not define how many there are."""
+        for col in self.columns:
+            if col.role.startswith("history:"):
+                return True
+            if col.year is not None and report_year is not None and col.year != report_year:
+                return True
+        return any(y != report_year for r in self.rows for y in r.years) if report_year else False
+
 
 class PeriodMention(Model):
     """A place where the document names its period (cover, title, caption, body, range)."""

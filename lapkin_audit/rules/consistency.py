@@ -1105,16 +1105,6 @@ KIND_LABEL = {
 }
 
 
-def _comparison_table(view: TableView, year: int | None) -> bool:
-    """A multi-year table (columns of other years): it compares a selection of indicators."""
-    for col in view.columns:
-        if col.role.startswith("history:"):
-            return True
-        if col.year is not None and year is not None and col.year != year:
-            return True
-    return any(y != year for r in view.rows for y in r.years) if year else False
-
-
 @register
 class IndicatorCount(Rule):
     """The PK, formula, capaian and cost tables list different numbers of indicators.
@@ -1153,7 +1143,7 @@ class IndicatorCount(Rule):
         counts: list[tuple[ViewKind, int, int, TableView]] = []
         for kind in COUNT_KINDS:
             views = [v for v in report.views_of(kind) if v.column("indikator") is not None
-                     and not _comparison_table(v, report.period.year)]
+                     and not v.compares_years(report.period.year)]
             rows = [r for v in views for r in v.data_rows if r.indikator is not None]
             if not rows:
                 continue

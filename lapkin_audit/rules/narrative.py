@@ -272,7 +272,7 @@ def performance_views(report: Report) -> list[TableView]:
     measured = [v for v in report.views
                 if v.kind is ViewKind.CAPAIAN
                 or (v.kind is ViewKind.COST and v.column("indikator") and v.column("target"))]
-    current = [v for v in measured if not any(r.years for r in v.data_rows if len(r.years) > 1)]
+    current = [v for v in measured if not v.compares_years(report.period.year)]
     return current or measured
 
 
